@@ -1,0 +1,25 @@
+package dev.provenant;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** Provenant: provenance of AI decisions, kept as a graph in Neo4j and served over GraphQL. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProvenantApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ProvenantApplication.class, args);
+	}
+
+	/** Server time for recordedAt and rollbacks; UTC so that stored times read the same everywhere. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.provenant.graph;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+public record Feature(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes)
+		implements ProvenanceNode {
+
+	@Override
+	public NodeKind kind() {
+		return NodeKind.FEATURE;
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.provenant.graph;
+
+/**
+ * The kinds of recorded facts. Each kind is stored with the common label {@code Node} plus its own label.
+ */
+public enum NodeKind {
+
+	DATA_SOURCE("DataSource"), FEATURE("Feature"), MODEL_VERSION("ModelVersion"), PROMPT_VERSION("PromptVersion"),
+	POLICY("Policy"), APPROVER("Approver"), DECISION("Decision"), ACTION("Action");
+
+	private final String label;
+
+	NodeKind(String label) {
+		this.label = label;
+	}
+
+	/** The Neo4j label (and GraphQL type name) of this kind. */
+	public String label() {
+		return this.label;
+	}
+
+}

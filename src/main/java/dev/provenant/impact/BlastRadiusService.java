@@ -1,0 +1,88 @@
+package dev.provenant.impact;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.provenant.api.NodeNotFound;
+import dev.provenant.graph.Action;
+import dev.provenant.graph.ActionStatus;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.node.NodeReader;
+import dev.provenant.store.GraphStore;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes a blast radius in one read transaction and three queries, whatever its size: the root, the decisions
+ * (and counts by kind) downstream of it, and the actions downstream of those decisions.
+ */
+@Service
+public class BlastRadiusService {
+
+	private final GraphStore store;
+
+	private final NodeReader nodes;
+
+	public BlastRadiusService(GraphStore store, NodeReader nodes) {
+		this.store = store;
+		this.nodes = nodes;
+	}
+
+	public BlastRadius blastRadius(String id, TimeWindow window) {
+		return this.store.read(tx -> compute(tx, id, window));
+	}
+
+	private BlastRadius compute(TransactionContext tx, String id, TimeWindow window) {
+		ProvenanceNode root = this.nodes.findAll(tx, List.of(id)).get(id);
+		if (root == null) {
+			throw new NodeNotFound(id, "node");
+		}
+		Map<NodeKind, Integer> counts = new EnumMap<>(NodeKind.class);
+		List<AffectedDecision> decisions = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>(window.parameters());
+		parameters.put("id", id);
+		tx.run(this.store.query("impact/downstream_decisions"), parameters).forEachRemaining(row -> {
+			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
+			counts.put(kind, row.get("count").asInt());
+			for (Value decision : row.get("decisions").values()) {
+				decisions.add(new AffectedDecision(decision.get("id").asString(),
+						decision.get("occurredAt").asOffsetDateTime()));
+			}
+		});
+		List<String> seeds = (root instanceof Action) ? List.of(id)
+				: decisions.stream().map(AffectedDecision::id).toList();
+		List<AffectedAction> actions = actions(tx, seeds);
+		decisions.sort(Dated.NEWEST_FIRST);
+		actions.sort(Dated.NEWEST_FIRST);
+		counts.remove(NodeKind.DECISION);
+		counts.remove(NodeKind.ACTION);
+		if (!decisions.isEmpty()) {
+			counts.put(NodeKind.DECISION, decisions.size());
+		}
+		if (!actions.isEmpty()) {
+			counts.put(NodeKind.ACTION, actions.size());
+		}
+		List<KindCount> affected = new ArrayList<>();
+		counts.forEach((kind, count) -> affected.add(new KindCount(kind, count)));
+		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected));
+	}
+
+	private List<AffectedAction> actions(TransactionContext tx, List<String> seeds) {
+		List<AffectedAction> actions = new ArrayList<>();
+		if (seeds.isEmpty()) {
+			return actions;
+		}
+		tx.run(this.store.query("impact/downstream_actions"), Map.of("seeds", seeds))
+			.forEachRemaining(row -> actions.add(new AffectedAction(row.get("id").asString(),
+					row.get("occurredAt").asOffsetDateTime(), ActionStatus.valueOf(row.get("status").asString()),
+					row.get("reversible").asBoolean(true), row.get("triggeredBy").asList(Value::asString))));
+		return actions;
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.provenant.impact;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.provenant.api.InvalidArgument;
+
+/** A window on decisions' occurredAt: {@code from} inclusive, {@code to} exclusive, either side open when null. */
+public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
+
+	public TimeWindow {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new InvalidArgument("from", "from (" + from + ") must not be after to (" + to + ")");
+		}
+	}
+
+	Map<String, Object> parameters() {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", this.from);
+		parameters.put("to", this.to);
+		return parameters;
+	}
+
+}

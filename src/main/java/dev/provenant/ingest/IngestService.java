@@ -1,0 +1,253 @@
+package dev.provenant.ingest;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.provenant.api.BatchRejected;
+import dev.provenant.api.RecordProblem;
+import dev.provenant.api.RecordProblem.Code;
+import dev.provenant.graph.EdgeType;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.store.GraphStore;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes a batch all or nothing. Checks run in the same write transaction as the writes, so what was validated is
+ * what gets written; every problem found is collected before anything is refused, so a client fixes a batch in one
+ * round.
+ */
+@Service
+@EnableConfigurationProperties(IngestProperties.class)
+public class IngestService {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+	private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
+
+	private final GraphStore store;
+
+	private final IngestProperties properties;
+
+	private final Clock clock;
+
+	public IngestService(GraphStore store, IngestProperties properties, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public IngestReport ingest(ProvenanceBatch batch) {
+		int size = batch.size();
+		if (size > this.properties.maxBatchRecords()) {
+			throw new BatchRejected(List.of(new RecordProblem("batch", null, null, Code.BATCH_TOO_LARGE,
+					"The batch holds " + size + " records; the limit is " + this.properties.maxBatchRecords()
+							+ " (provenant.ingest.max-batch-records)")));
+		}
+		Plan plan = plan(batch.records());
+		if (plan.records.isEmpty()) {
+			if (!plan.problems.isEmpty()) {
+				throw new BatchRejected(plan.problems);
+			}
+			return new IngestReport(0, plan.duplicates, 0);
+		}
+		try {
+			return this.store.write(tx -> apply(tx, plan));
+		}
+		catch (ClientException ex) {
+			if (!CONSTRAINT_VIOLATION.equals(ex.code())) {
+				throw ex;
+			}
+			// A concurrent batch created one of our ids between our check and our write. Checking again sees it,
+			// and then counts it as unchanged or reports the conflict.
+			log.debug("Concurrent ingest of the same id; checking the batch again", ex);
+			return this.store.write(tx -> apply(tx, plan));
+		}
+	}
+
+	/**
+	 * Checks each record's values and folds identical repeats within the batch. Problems are kept, not thrown, so
+	 * that the checks against the stored graph still run on the other records and the client hears of everything.
+	 */
+	private static Plan plan(List<ProvenanceBatch.Positioned> records) {
+		List<RecordProblem> problems = new ArrayList<>();
+		Map<String, Planned> byId = new LinkedHashMap<>();
+		Map<String, NodeKind> declared = new HashMap<>();
+		int duplicates = 0;
+		for (ProvenanceBatch.Positioned positioned : records) {
+			String usableId = RecordValues.usableId(positioned.record().id());
+			if (usableId != null) {
+				// Records with bad values still declare their kind, so references to them are not "unknown".
+				declared.putIfAbsent(usableId, positioned.record().kind());
+			}
+			List<RecordProblem> own = RecordValues.check(positioned);
+			problems.addAll(own);
+			if (!own.isEmpty()) {
+				continue;
+			}
+			Planned planned = new Planned(positioned.position(), positioned.record(),
+					ContentDigest.of(positioned.record()));
+			Planned earlier = byId.putIfAbsent(planned.record.id(), planned);
+			if (earlier == null) {
+				continue;
+			}
+			if (earlier.digest.equals(planned.digest)) {
+				duplicates++;
+			}
+			else {
+				problems.add(new RecordProblem(planned.position, planned.record.id(), null, Code.CONFLICT,
+						planned.position + " (" + planned.record.id() + "): the batch holds this id twice with different"
+								+ " content (also at " + earlier.position + ")"));
+			}
+		}
+		return new Plan(List.copyOf(byId.values()), duplicates, List.copyOf(problems), Map.copyOf(declared));
+	}
+
+	private IngestReport apply(TransactionContext tx, Plan plan) {
+		Map<String, Stored> stored = stored(tx, plan);
+		Map<String, NodeKind> batchKinds = plan.declared;
+
+		List<RecordProblem> problems = new ArrayList<>(plan.problems);
+		List<Planned> fresh = new ArrayList<>();
+		int unchanged = plan.duplicates;
+		for (Planned planned : plan.records) {
+			Stored existing = stored.get(planned.record.id());
+			if (existing == null) {
+				fresh.add(planned);
+			}
+			else if (existing.kind == planned.record.kind() && existing.digest.equals(planned.digest)) {
+				unchanged++;
+			}
+			else {
+				problems.add(conflict(planned, existing));
+			}
+			for (Reference reference : planned.record.references()) {
+				NodeKind target = batchKinds.containsKey(reference.target()) ? batchKinds.get(reference.target())
+						: (stored.containsKey(reference.target()) ? stored.get(reference.target()).kind : null);
+				RecordProblem problem = referenceProblem(planned, reference, target);
+				if (problem != null) {
+					problems.add(problem);
+				}
+			}
+		}
+		problems.addAll(cycles(fresh, EdgeType.DERIVED_FROM));
+		problems.addAll(cycles(fresh, EdgeType.TRIGGERED_BY));
+		if (!problems.isEmpty()) {
+			throw new BatchRejected(problems);
+		}
+		return new IngestReport(fresh.size(), unchanged, write(tx, fresh));
+	}
+
+	private Map<String, Stored> stored(TransactionContext tx, Plan plan) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (Planned planned : plan.records) {
+			ids.add(planned.record.id());
+			planned.record.references().forEach(r -> ids.add(r.target()));
+		}
+		Map<String, Stored> stored = new HashMap<>();
+		tx.run(this.store.query("ingest/find_stored"), Map.of("ids", List.copyOf(ids)))
+			.forEachRemaining(row -> stored.put(row.get("id").asString(),
+					new Stored(NodeKind.valueOf(row.get("kind").asString()), row.get("digest").asString(""))));
+		return stored;
+	}
+
+	private int write(TransactionContext tx, List<Planned> fresh) {
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		OffsetDateTime recordedAt = OffsetDateTime.now(this.clock);
+		List<Map<String, Object>> nodes = new ArrayList<>(fresh.size());
+		List<Map<String, Object>> edges = new ArrayList<>();
+		for (Planned planned : fresh) {
+			RecordInput record = planned.record;
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("id", record.id());
+			properties.put("kind", record.kind().name());
+			properties.put("name", record.name());
+			properties.put("attributes", ContentDigest.attributesJson(record.attributes()));
+			properties.put("recordedAt", recordedAt);
+			properties.put("contentSha256", planned.digest);
+			properties.putAll(record.ownFields());
+			properties.values().removeIf(java.util.Objects::isNull);
+			nodes.add(Map.of("label", record.kind().label(), "properties", properties));
+			record.references()
+				.forEach(r -> edges.add(Map.of("from", record.id(), "to", r.target(), "type", r.type().name())));
+		}
+		tx.run(this.store.query("ingest/create_nodes"), Map.of("nodes", nodes)).consume();
+		if (edges.isEmpty()) {
+			return 0;
+		}
+		return tx.run(this.store.query("ingest/create_edges"), Map.of("edges", edges))
+			.consume()
+			.counters()
+			.relationshipsCreated();
+	}
+
+	private static RecordProblem conflict(Planned planned, Stored existing) {
+		String what = (existing.kind != planned.record.kind()) ? "is already stored as a " + existing.kind
+				: "is already stored with different content; records are immutable";
+		return new RecordProblem(planned.position, planned.record.id(), null, Code.CONFLICT,
+				planned.position + ": id '" + planned.record.id() + "' " + what);
+	}
+
+	private static RecordProblem referenceProblem(Planned planned, Reference reference, NodeKind target) {
+		String where = planned.position + " (" + planned.record.id() + "): " + reference.field() + " names '"
+				+ reference.target() + "'";
+		if (target == null) {
+			return new RecordProblem(planned.position, planned.record.id(), reference.field(), Code.UNKNOWN_REFERENCE,
+					where + ", which is neither stored nor in this batch");
+		}
+		if (!reference.type().canPointTo(target)) {
+			return new RecordProblem(planned.position, planned.record.id(), reference.field(), Code.WRONG_KIND,
+					where + ", a " + target + "; " + reference.type() + " must point to " + reference.type().targets());
+		}
+		return null;
+	}
+
+	private static List<RecordProblem> cycles(List<Planned> fresh, EdgeType type) {
+		Map<String, List<String>> edges = new LinkedHashMap<>();
+		Map<String, Planned> byId = new HashMap<>();
+		for (Planned planned : fresh) {
+			if (planned.record.kind() == type.owner()) {
+				byId.put(planned.record.id(), planned);
+				edges.put(planned.record.id(), planned.record.references()
+					.stream()
+					.filter(r -> r.type() == type)
+					.map(Reference::target)
+					.toList());
+			}
+		}
+		List<RecordProblem> problems = new ArrayList<>();
+		for (List<String> cycle : CycleCheck.cycles(edges)) {
+			for (String id : cycle) {
+				Planned planned = byId.get(id);
+				problems.add(new RecordProblem(planned.position, id, null, Code.CYCLE, planned.position + " (" + id
+						+ "): the batch would create a " + type + " cycle through " + String.join(", ", cycle)));
+			}
+		}
+		return problems;
+	}
+
+	private record Planned(String position, RecordInput record, String digest) {
+	}
+
+	private record Plan(List<Planned> records, int duplicates, List<RecordProblem> problems,
+			Map<String, NodeKind> declared) {
+	}
+
+	private record Stored(NodeKind kind, String digest) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.provenant.lineage;
+
+import dev.provenant.graph.Direction;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class LineageController {
+
+	private final LineageService lineage;
+
+	LineageController(LineageService lineage) {
+		this.lineage = lineage;
+	}
+
+	@QueryMapping
+	Lineage lineage(@Argument String id, @Argument Direction direction, @Argument Integer depth) {
+		// An explicit null means the schema's default, as leaving the argument out does.
+		return this.lineage.lineage(id, (direction != null) ? direction : Direction.UPSTREAM,
+				(depth != null) ? depth : 10);
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.provenant.rollback;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.provenant.api.InvalidArgument;
+import dev.provenant.api.NodeNotFound;
+import dev.provenant.graph.Action;
+import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.impact.AffectedAction;
+import dev.provenant.impact.BlastRadius;
+import dev.provenant.impact.BlastRadiusService;
+import dev.provenant.impact.TimeWindow;
+import dev.provenant.store.GraphStore;
+import dev.provenant.store.NodeMapping;
+
+import org.springframework.stereotype.Service;
+
+@Service
+public class RollbackService {
+
+	private final BlastRadiusService blastRadius;
+
+	private final GraphStore store;
+
+	private final Clock clock;
+
+	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock) {
+		this.blastRadius = blastRadius;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	public RollbackPlan plan(String id, TimeWindow window) {
+		BlastRadius radius = this.blastRadius.blastRadius(id, window);
+		List<AffectedAction> ordered = RollbackOrder.order(radius.affectedActions());
+		List<RollbackStep> steps = new ArrayList<>(ordered.size());
+		for (int i = 0; i < ordered.size(); i++) {
+			steps.add(new RollbackStep(i + 1, ordered.get(i)));
+		}
+		return new RollbackPlan(radius.root(), List.copyOf(steps));
+	}
+
+	public Action markRolledBack(String actionId, String by, String reason) {
+		requireText("by", by);
+		requireText("reason", reason);
+		Map<String, Object> parameters = Map.of("id", actionId, "by", by, "reason", reason, "at",
+				OffsetDateTime.now(this.clock));
+		ProvenanceNode node = this.store.write(tx -> {
+			var result = tx.run(this.store.query("rollback/mark_rolled_back"), parameters);
+			return result.hasNext() ? NodeMapping.toNode(result.next().get("n")) : null;
+		});
+		if (node == null) {
+			throw new NodeNotFound(actionId, "action");
+		}
+		if (!(node instanceof Action action)) {
+			throw new InvalidArgument("actionId", "'" + actionId + "' is a " + node.kind() + ", not an ACTION");
+		}
+		return action;
+	}
+
+	private static void requireText(String argument, String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidArgument(argument, argument + " must not be blank");
+		}
+	}
+
+}

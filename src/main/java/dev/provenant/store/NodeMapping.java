@@ -1,0 +1,85 @@
+package dev.provenant.store;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import dev.provenant.graph.Action;
+import dev.provenant.graph.ActionStatus;
+import dev.provenant.graph.Approver;
+import dev.provenant.graph.DataSource;
+import dev.provenant.graph.Decision;
+import dev.provenant.graph.Feature;
+import dev.provenant.graph.ModelVersion;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.graph.Policy;
+import dev.provenant.graph.PromptVersion;
+import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.Route;
+import org.neo4j.driver.Value;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a stored node (or a map projection of one) into the record of its kind. Attributes are stored as a JSON
+ * string because Neo4j properties cannot nest.
+ */
+public final class NodeMapping {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private NodeMapping() {
+	}
+
+	public static ProvenanceNode toNode(Value node) {
+		String id = node.get("id").asString();
+		String name = string(node, "name");
+		OffsetDateTime recordedAt = time(node, "recordedAt");
+		Map<String, Object> attributes = attributes(node);
+		NodeKind kind = NodeKind.valueOf(node.get("kind").asString());
+		return switch (kind) {
+			case DATA_SOURCE -> new DataSource(id, name, recordedAt, attributes, string(node, "uri"),
+					string(node, "owner"));
+			case FEATURE -> new Feature(id, name, recordedAt, attributes);
+			case MODEL_VERSION -> new ModelVersion(id, name, recordedAt, attributes, string(node, "model"),
+					string(node, "version"));
+			case PROMPT_VERSION -> new PromptVersion(id, name, recordedAt, attributes, string(node, "prompt"),
+					string(node, "version"), string(node, "templateSha256"));
+			case POLICY -> new Policy(id, name, recordedAt, attributes);
+			case APPROVER -> new Approver(id, name, recordedAt, attributes, string(node, "role"));
+			case DECISION -> new Decision(id, name, recordedAt, attributes, time(node, "occurredAt"),
+					string(node, "subject"), string(node, "outcome"),
+					node.get("confidence").isNull() ? null : node.get("confidence").asDouble(),
+					Route.valueOf(node.get("route").asString()));
+			case ACTION -> action(id, name, recordedAt, attributes, node);
+		};
+	}
+
+	private static Action action(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+			Value node) {
+		Action.RollbackRecord rollback = node.get("rolledBackAt").isNull() ? null
+				: new Action.RollbackRecord(time(node, "rolledBackAt"), string(node, "rolledBackBy"),
+						string(node, "rollbackReason"));
+		return new Action(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "type"),
+				string(node, "target"), node.get("reversible").asBoolean(true),
+				ActionStatus.valueOf(node.get("status").asString()), rollback);
+	}
+
+	private static String string(Value node, String key) {
+		Value value = node.get(key);
+		return value.isNull() ? null : value.asString();
+	}
+
+	private static OffsetDateTime time(Value node, String key) {
+		Value value = node.get(key);
+		return value.isNull() ? null : value.asOffsetDateTime();
+	}
+
+	private static Map<String, Object> attributes(Value node) {
+		String json = string(node, "attributes");
+		return (json == null) ? null : JSON.readValue(json, OBJECT);
+	}
+
+}
