@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.provenant.api.InvalidArgument;
+import dev.provenant.graph.Utc;
 
 /** A window on decisions' occurredAt: {@code from} inclusive, {@code to} exclusive, either side open when null. */
 public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
@@ -17,8 +18,8 @@ public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
 
 	Map<String, Object> parameters() {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", this.from);
-		parameters.put("to", this.to);
+		parameters.put("from", Utc.of(this.from));
+		parameters.put("to", Utc.of(this.to));
 		return parameters;
 	}
 

@@ -11,6 +11,7 @@ import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.Route;
+import dev.provenant.graph.Utc;
 
 import static dev.provenant.ingest.RecordInput.fields;
 import static dev.provenant.ingest.RecordInput.refs;
@@ -209,7 +210,7 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 		@Override
 		public Map<String, Object> ownFields() {
-			return fields("occurredAt", this.occurredAt, "subject", this.subject, "outcome", this.outcome,
+			return fields("occurredAt", Utc.of(this.occurredAt), "subject", this.subject, "outcome", this.outcome,
 					"confidence", this.confidence, "route", (this.route == null) ? null : this.route.name());
 		}
 
@@ -238,7 +239,7 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 		@Override
 		public Map<String, Object> ownFields() {
-			return fields("occurredAt", this.occurredAt, "type", this.type, "target", this.target, "reversible",
+			return fields("occurredAt", Utc.of(this.occurredAt), "type", this.type, "target", this.target, "reversible",
 					(this.reversible == null) || this.reversible, "status", ActionStatus.EXECUTED.name());
 		}
 

@@ -1,0 +1,58 @@
+package dev.provenant.support;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the integration tests: the whole service on a random port, driven through its real HTTP GraphQL endpoint,
+ * against a real Neo4j over Bolt. All test classes share one application context (and so one database); each test
+ * keeps to its own ids through {@link #id(String)}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000" })
+public abstract class GraphQlIT {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected org.neo4j.driver.Driver driver;
+
+	protected HttpGraphQlTester graphQl;
+
+	private String prefix;
+
+	@DynamicPropertySource
+	static void neo4j(DynamicPropertyRegistry registry) {
+		Neo4jUnderTest.register(registry);
+	}
+
+	@BeforeEach
+	void connect() {
+		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.build();
+		this.graphQl = HttpGraphQlTester.create(client);
+		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
+	}
+
+	/** An id unique to this test, so tests sharing the database never see each other's records. */
+	protected String id(String local) {
+		return this.prefix + local;
+	}
+
+	protected Story story() {
+		return new Story(this::id);
+	}
+
+}

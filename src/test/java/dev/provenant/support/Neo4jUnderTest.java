@@ -1,0 +1,57 @@
+package dev.provenant.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.neo4j.Neo4jContainer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The Neo4j the integration tests talk to over Bolt: a Neo4j 5.26 container when a Docker daemon is available,
+ * otherwise the service's own embedded Neo4j in a fresh temporary store on a free port. The tests are the same.
+ */
+public final class Neo4jUnderTest {
+
+	private static Neo4jContainer container;
+
+	private static Path embeddedStore;
+
+	private Neo4jUnderTest() {
+	}
+
+	public static synchronized void register(DynamicPropertyRegistry registry) {
+		if (container == null && embeddedStore == null) {
+			start();
+		}
+		if (container != null) {
+			registry.add("spring.neo4j.uri", container::getBoltUrl);
+			registry.add("spring.neo4j.authentication.username", () -> "neo4j");
+			registry.add("spring.neo4j.authentication.password", container::getAdminPassword);
+		}
+		else {
+			registry.add("spring.neo4j.uri", () -> "");
+			registry.add("provenant.embedded.data-dir", embeddedStore::toString);
+			registry.add("provenant.embedded.bolt-port", () -> "0");
+			registry.add("provenant.embedded.page-cache-mb", () -> "128");
+		}
+	}
+
+	private static void start() {
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			container = new Neo4jContainer("neo4j:5.26-community").withRandomPassword();
+			container.start();
+			return;
+		}
+		try {
+			embeddedStore = Files.createTempDirectory("provenant-it-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
