@@ -47,7 +47,7 @@ public class BlastRadiusService {
 		List<AffectedDecision> decisions = new ArrayList<>();
 		Map<String, Object> parameters = new HashMap<>(window.parameters());
 		parameters.put("id", id);
-		tx.run(this.store.query("impact/downstream_decisions"), parameters).forEachRemaining(row -> {
+		this.store.run(tx, "impact/downstream_decisions", parameters).forEachRemaining(row -> {
 			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
 			counts.put(kind, row.get("count").asInt());
 			for (Value decision : row.get("decisions").values()) {
@@ -78,7 +78,7 @@ public class BlastRadiusService {
 		if (seeds.isEmpty()) {
 			return actions;
 		}
-		tx.run(this.store.query("impact/downstream_actions"), Map.of("seeds", seeds))
+		this.store.run(tx, "impact/downstream_actions", Map.of("seeds", seeds))
 			.forEachRemaining(row -> actions.add(new AffectedAction(row.get("id").asString(),
 					row.get("occurredAt").asOffsetDateTime(), ActionStatus.valueOf(row.get("status").asString()),
 					row.get("reversible").asBoolean(true), row.get("triggeredBy").asList(Value::asString))));

@@ -157,7 +157,7 @@ public class IngestService {
 			planned.record.references().forEach(r -> ids.add(r.target()));
 		}
 		Map<String, Stored> stored = new HashMap<>();
-		tx.run(this.store.query("ingest/find_stored"), Map.of("ids", List.copyOf(ids)))
+		this.store.run(tx, "ingest/find_stored", Map.of("ids", List.copyOf(ids)))
 			.forEachRemaining(row -> stored.put(row.get("id").asString(),
 					new Stored(NodeKind.valueOf(row.get("kind").asString()), row.get("digest").asString(""))));
 		return stored;
@@ -185,11 +185,11 @@ public class IngestService {
 			record.references()
 				.forEach(r -> edges.add(Map.of("from", record.id(), "to", r.target(), "type", r.type().name())));
 		}
-		tx.run(this.store.query("ingest/create_nodes"), Map.of("nodes", nodes)).consume();
+		this.store.run(tx, "ingest/create_nodes", Map.of("nodes", nodes)).consume();
 		if (edges.isEmpty()) {
 			return 0;
 		}
-		return tx.run(this.store.query("ingest/create_edges"), Map.of("edges", edges))
+		return this.store.run(tx, "ingest/create_edges", Map.of("edges", edges))
 			.consume()
 			.counters()
 			.relationshipsCreated();

@@ -41,12 +41,11 @@ public class LineageService {
 		if (depth < 1 || depth > MAX_DEPTH) {
 			throw new InvalidArgument("depth", "depth must be between 1 and " + MAX_DEPTH + ", got " + depth);
 		}
-		String query = this.store.query((direction == Direction.UPSTREAM) ? "lineage/upstream" : "lineage/downstream",
-				Map.of("depth", depth));
+		String query = (direction == Direction.UPSTREAM) ? "lineage/upstream" : "lineage/downstream";
 		Map<String, ProvenanceNode> nodes = new HashMap<>();
 		Set<Lineage.Edge> edges = new LinkedHashSet<>();
 		this.store.read(tx -> {
-			tx.run(query, Map.of("id", id)).forEachRemaining(row -> {
+			this.store.run(tx, query, Map.of("depth", depth), Map.of("id", id)).forEachRemaining(row -> {
 				ProvenanceNode node = NodeMapping.toNode(row.get("node"));
 				nodes.put(node.id(), node);
 				for (Value edge : row.get("edges").values()) {

@@ -38,7 +38,7 @@ public class NodeReader {
 	/** The same lookup inside a caller's transaction, so that it sees what the caller saw. */
 	public Map<String, ProvenanceNode> findAll(TransactionContext tx, Collection<String> ids) {
 		Map<String, ProvenanceNode> found = new HashMap<>();
-		tx.run(this.store.query("node/find_by_ids"), Map.of("ids", List.copyOf(ids)))
+		this.store.run(tx, "node/find_by_ids", Map.of("ids", List.copyOf(ids)))
 			.forEachRemaining(row -> {
 				ProvenanceNode node = NodeMapping.toNode(row.get("n"));
 				found.put(node.id(), node);
@@ -70,7 +70,7 @@ public class NodeReader {
 	private Map<String, List<Neighbour>> neighbours(String query, String column, Map<String, Object> parameters) {
 		return this.store.read(tx -> {
 			Map<String, List<Neighbour>> byId = new HashMap<>();
-			tx.run(this.store.query(query), parameters).forEachRemaining(row -> byId
+			this.store.run(tx, query, parameters).forEachRemaining(row -> byId
 				.computeIfAbsent(row.get("id").asString(), key -> new ArrayList<>())
 				.add(new Neighbour(EdgeType.valueOf(row.get("type").asString()), NodeMapping.toNode(row.get(column)))));
 			return byId;

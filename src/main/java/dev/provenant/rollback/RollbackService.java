@@ -50,7 +50,7 @@ public class RollbackService {
 		Map<String, Object> parameters = Map.of("id", actionId, "by", by, "reason", reason, "at",
 				OffsetDateTime.now(this.clock));
 		ProvenanceNode node = this.store.write(tx -> {
-			var result = tx.run(this.store.query("rollback/mark_rolled_back"), parameters);
+			var result = this.store.run(tx, "rollback/mark_rolled_back", parameters);
 			return result.hasNext() ? NodeMapping.toNode(result.next().get("n")) : null;
 		});
 		if (node == null) {

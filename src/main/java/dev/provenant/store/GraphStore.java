@@ -3,7 +3,9 @@ package dev.provenant.store;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs units of work in managed Neo4j transactions: reads on any member of a cluster, writes on the leader, each
- * retried by the driver on transient failures. Every feature reaches the database through here.
+ * retried by the driver on transient failures. Every feature reaches the database through here, and every
+ * statement run is counted by name in the {@code provenant.cypher.statements} metric.
  */
 @Component
 public class GraphStore {
@@ -20,9 +23,12 @@ public class GraphStore {
 
 	private final CypherQueries queries;
 
-	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema) {
+	private final MeterRegistry meters;
+
+	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema, MeterRegistry meters) {
 		this.driver = driver;
 		this.queries = queries;
+		this.meters = meters;
 	}
 
 	public <T> T read(Function<TransactionContext, T> work) {
@@ -37,14 +43,20 @@ public class GraphStore {
 		}
 	}
 
-	/** The named statement, see {@link CypherQueries}. */
-	public String query(String name) {
-		return this.queries.get(name);
+	/** Runs the named statement (see {@link CypherQueries}) and counts it, by name, in the metrics. */
+	public Result run(TransactionContext tx, String name, Map<String, Object> parameters) {
+		return run(tx, name, this.queries.get(name), parameters);
 	}
 
-	/** The named statement with integer literals filled in, see {@link CypherQueries#render}. */
-	public String query(String name, Map<String, Integer> literals) {
-		return this.queries.render(name, literals);
+	/** Runs the named statement with integer literals filled in, see {@link CypherQueries#render}. */
+	public Result run(TransactionContext tx, String name, Map<String, Integer> literals,
+			Map<String, Object> parameters) {
+		return run(tx, name, this.queries.render(name, literals), parameters);
+	}
+
+	private Result run(TransactionContext tx, String name, String statement, Map<String, Object> parameters) {
+		this.meters.counter("provenant.cypher.statements", "query", name).increment();
+		return tx.run(statement, parameters);
 	}
 
 }
