@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** Provenant: provenance of AI decisions, kept as a graph in Neo4j and served over GraphQL. */
+/**
+ * Provenant: provenance of AI decisions, kept as a graph in Neo4j and served over
+ * GraphQL.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ProvenantApplication {
@@ -16,7 +19,10 @@ public class ProvenantApplication {
 		SpringApplication.run(ProvenantApplication.class, args);
 	}
 
-	/** Server time for recordedAt and rollbacks; UTC so that stored times read the same everywhere. */
+	/**
+	 * Server time for recordedAt and rollbacks; UTC so that stored times read the same
+	 * everywhere.
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

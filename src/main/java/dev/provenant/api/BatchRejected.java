@@ -2,7 +2,10 @@ package dev.provenant.api;
 
 import java.util.List;
 
-/** An ingest batch was refused as a whole; every offending record is named, and nothing was written. */
+/**
+ * An ingest batch was refused as a whole; every offending record is named, and nothing
+ * was written.
+ */
 public final class BatchRejected extends ProvenantException {
 
 	private static final long serialVersionUID = 1L;

@@ -15,8 +15,9 @@ import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandle
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * Maps exceptions to GraphQL errors. Users get what they need to fix a request; unexpected failures get a reference
- * to the log line instead of a stack trace or the Cypher that failed.
+ * Maps exceptions to GraphQL errors. Users get what they need to fix a request;
+ * unexpected failures get a reference to the log line instead of a stack trace or the
+ * Cypher that failed.
  */
 @ControllerAdvice
 class GraphQlErrors {
@@ -53,8 +54,9 @@ class GraphQlErrors {
 	GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected failure in {} (reference {})", env.getExecutionStepInfo().getPath(), reference, ex);
-		return error(env, ErrorKind.INTERNAL_ERROR, "Internal error; the service log has the details under reference "
-				+ reference, Map.of("reference", reference));
+		return error(env, ErrorKind.INTERNAL_ERROR,
+				"Internal error; the service log has the details under reference " + reference,
+				Map.of("reference", reference));
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, ErrorKind kind, String message,

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code first}/{@code after} of a connection field, checked. Cursors are opaque to clients; inside they are the
- * position of the item in the ordered list, which is stable because the lists Provenant pages are computed in a
- * deterministic order.
+ * {@code first}/{@code after} of a connection field, checked. Cursors are opaque to
+ * clients; inside they are the position of the item in the ordered list, which is stable
+ * because the lists Provenant pages are computed in a deterministic order.
  */
 public record PageRequest(int offset, int size) {
 
@@ -23,7 +23,10 @@ public record PageRequest(int offset, int size) {
 		return new PageRequest((after == null) ? 0 : decode(after) + 1, size);
 	}
 
-	/** Cuts this page out of the whole ordered list and turns its items into nodes (in one call, for batching). */
+	/**
+	 * Cuts this page out of the whole ordered list and turns its items into nodes (in one
+	 * call, for batching).
+	 */
 	public <I, T> Connection<T> slice(List<I> all, Function<List<I>, List<T>> toNodes) {
 		int from = Math.min(this.offset, all.size());
 		int to = Math.min(from + this.size, all.size());
@@ -54,7 +57,8 @@ public record PageRequest(int offset, int size) {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			// falls through to the error below: a malformed cursor is the client's mistake, not ours
+			// falls through to the error below: a malformed cursor is the client's
+			// mistake, not ours
 		}
 		throw new InvalidArgument("after", "'" + cursor + "' is not a cursor returned by this connection");
 	}

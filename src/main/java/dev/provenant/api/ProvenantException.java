@@ -1,8 +1,9 @@
 package dev.provenant.api;
 
 /**
- * The root of every error Provenant reports to a client. Each subtype carries what the user needs to fix the
- * request and maps to one classification; anything else is an internal error whose details stay in the log.
+ * The root of every error Provenant reports to a client. Each subtype carries what the
+ * user needs to fix the request and maps to one classification; anything else is an
+ * internal error whose details stay in the log.
  */
 public abstract sealed class ProvenantException extends RuntimeException
 		permits InvalidArgument, NodeNotFound, BatchRejected {

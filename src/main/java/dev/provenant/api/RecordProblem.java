@@ -5,7 +5,8 @@ package dev.provenant.api;
  *
  * @param record where the record sits in the batch, e.g. {@code decisions[3]}
  * @param id the record's id, when it has a usable one
- * @param field the offending field, or {@code null} when the record as a whole is at fault
+ * @param field the offending field, or {@code null} when the record as a whole is at
+ * fault
  * @param code what kind of problem it is
  * @param message a sentence a person can act on
  */

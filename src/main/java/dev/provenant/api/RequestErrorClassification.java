@@ -15,9 +15,10 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * GraphQL Java reports malformed documents, unknown fields and values that fail scalar coercion (a timestamp
- * without offset, say) under its own classifications. Clients of Provenant see one vocabulary, so those become
- * BAD_REQUEST, with GraphQL Java's classification kept as {@code extensions.reason}.
+ * GraphQL Java reports malformed documents, unknown fields and values that fail scalar
+ * coercion (a timestamp without offset, say) under its own classifications. Clients of
+ * Provenant see one vocabulary, so those become BAD_REQUEST, with GraphQL Java's
+ * classification kept as {@code extensions.reason}.
  */
 @Component
 class RequestErrorClassification implements WebGraphQlInterceptor {
@@ -28,7 +29,10 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
 			if (response.getErrors().stream().allMatch(RequestErrorClassification::ours)) {
 				return response;
 			}
-			List<GraphQLError> errors = response.getErrors().stream().map(RequestErrorClassification::reclassify).toList();
+			List<GraphQLError> errors = response.getErrors()
+				.stream()
+				.map(RequestErrorClassification::reclassify)
+				.toList();
 			return response.transform(builder -> builder.errors(errors));
 		});
 	}

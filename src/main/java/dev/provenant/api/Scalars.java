@@ -34,8 +34,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The two custom scalars of the schema. {@code DateTime} insists on an offset, because a provenance record whose
- * time zone is guessed is not evidence; {@code JSON} carries attributes as they were given.
+ * The two custom scalars of the schema. {@code DateTime} insists on an offset, because a
+ * provenance record whose time zone is guessed is not evidence; {@code JSON} carries
+ * attributes as they were given.
  */
 @Configuration(proxyBeanMethods = false)
 class Scalars {
@@ -121,8 +122,7 @@ class Scalars {
 		}
 
 		@Override
-		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-				Locale locale) {
+		public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
 			return literal(input, variables);
 		}
 
@@ -151,7 +151,8 @@ class Scalars {
 			}
 			if (input instanceof ObjectValue value) {
 				Map<String, Object> map = new LinkedHashMap<>();
-				value.getObjectFields().forEach(field -> map.put(field.getName(), literal(field.getValue(), variables)));
+				value.getObjectFields()
+					.forEach(field -> map.put(field.getName(), literal(field.getValue(), variables)));
 				return map;
 			}
 			if (input instanceof VariableReference reference) {

@@ -17,8 +17,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo graph at startup. The batch goes through the same ingest as any client's, so a second start
- * finds every record unchanged and writes nothing.
+ * Seeds the demo graph at startup. The batch goes through the same ingest as any
+ * client's, so a second start finds every record unchanged and writes nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("provenant.demo")
@@ -44,9 +44,10 @@ class DemoData implements ApplicationRunner {
 			batch = this.json.readValue(in, ProvenanceBatch.class);
 		}
 		IngestReport report = this.ingest.ingest(batch);
-		log.info("Demo data seeded: {} records created, {} already present, {} edges created."
-				+ " Try the blast radius of ds:open-banking-transactions in GraphiQL at /graphiql", report.created(),
-				report.unchanged(), report.edgesCreated());
+		log.info(
+				"Demo data seeded: {} records created, {} already present, {} edges created."
+						+ " Try the blast radius of ds:open-banking-transactions in GraphiQL at /graphiql",
+				report.created(), report.unchanged(), report.edgesCreated());
 	}
 
 }

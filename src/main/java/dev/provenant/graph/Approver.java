@@ -3,8 +3,8 @@ package dev.provenant.graph;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-public record Approver(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes, String role)
-		implements ProvenanceNode {
+public record Approver(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+		String role) implements ProvenanceNode {
 
 	@Override
 	public NodeKind kind() {

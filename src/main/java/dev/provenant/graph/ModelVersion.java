@@ -3,8 +3,8 @@ package dev.provenant.graph;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-public record ModelVersion(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes, String model, String version)
-		implements ProvenanceNode {
+public record ModelVersion(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+		String model, String version) implements ProvenanceNode {
 
 	@Override
 	public NodeKind kind() {

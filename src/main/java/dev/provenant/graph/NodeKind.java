@@ -1,7 +1,8 @@
 package dev.provenant.graph;
 
 /**
- * The kinds of recorded facts. Each kind is stored with the common label {@code Node} plus its own label.
+ * The kinds of recorded facts. Each kind is stored with the common label {@code Node}
+ * plus its own label.
  */
 public enum NodeKind {
 

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * A recorded fact. One record per kind implements it; the record's simple name is the GraphQL type name.
+ * A recorded fact. One record per kind implements it; the record's simple name is the
+ * GraphQL type name.
  */
 public sealed interface ProvenanceNode
 		permits DataSource, Feature, ModelVersion, PromptVersion, Policy, Approver, Decision, Action {

@@ -19,8 +19,9 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes a blast radius in one read transaction and three queries, whatever its size: the root, the decisions
- * (and counts by kind) downstream of it, and the actions downstream of those decisions.
+ * Computes a blast radius in one read transaction and three queries, whatever its size:
+ * the root, the decisions (and counts by kind) downstream of it, and the actions
+ * downstream of those decisions.
  */
 @Service
 public class BlastRadiusService {

@@ -7,7 +7,10 @@ import java.util.Map;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.graph.Utc;
 
-/** A window on decisions' occurredAt: {@code from} inclusive, {@code to} exclusive, either side open when null. */
+/**
+ * A window on decisions' occurredAt: {@code from} inclusive, {@code to} exclusive, either
+ * side open when null.
+ */
 public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
 
 	public TimeWindow {

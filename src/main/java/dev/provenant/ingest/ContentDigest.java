@@ -10,9 +10,10 @@ import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SHA-256 of a record's canonical JSON form, stored with the node. Re-sending a record is "unchanged" exactly
- * when its digest matches: keys are sorted at every depth, timestamps compare as instants (the same moment written
- * with another offset is the same fact), and references compare as sets.
+ * The SHA-256 of a record's canonical JSON form, stored with the node. Re-sending a
+ * record is "unchanged" exactly when its digest matches: keys are sorted at every depth,
+ * timestamps compare as instants (the same moment written with another offset is the same
+ * fact), and references compare as sets.
  */
 final class ContentDigest {
 

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the cycles a batch would create among records of one kind (DERIVED_FROM among features, TRIGGERED_BY among
- * actions). Only the batch's new records need checking: stored records are immutable and no stored node points to a
- * new one, so every cycle through a new node runs through new nodes only.
+ * Finds the cycles a batch would create among records of one kind (DERIVED_FROM among
+ * features, TRIGGERED_BY among actions). Only the batch's new records need checking:
+ * stored records are immutable and no stored node points to a new one, so every cycle
+ * through a new node runs through new nodes only.
  *
- * <p>Tarjan's strongly connected components, iterative so that a long chain in a large batch cannot overflow the
- * stack. Each component with more than one member, or a member that points to itself, is a cycle.
+ * <p>
+ * Tarjan's strongly connected components, iterative so that a long chain in a large batch
+ * cannot overflow the stack. Each component with more than one member, or a member that
+ * points to itself, is a cycle.
  */
 final class CycleCheck {
 
@@ -21,7 +24,8 @@ final class CycleCheck {
 	}
 
 	/**
-	 * @param edges for each node, the nodes it points to (targets outside the map are ignored)
+	 * @param edges for each node, the nodes it points to (targets outside the map are
+	 * ignored)
 	 * @return the cycles, each as its members in a stable order
 	 */
 	static List<List<String>> cycles(Map<String, List<String>> edges) {

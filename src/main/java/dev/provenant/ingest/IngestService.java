@@ -25,9 +25,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 /**
- * Writes a batch all or nothing. Checks run in the same write transaction as the writes, so what was validated is
- * what gets written; every problem found is collected before anything is refused, so a client fixes a batch in one
- * round.
+ * Writes a batch all or nothing. Checks run in the same write transaction as the writes,
+ * so what was validated is what gets written; every problem found is collected before
+ * anything is refused, so a client fixes a batch in one round.
  */
 @Service
 @EnableConfigurationProperties(IngestProperties.class)
@@ -70,7 +70,8 @@ public class IngestService {
 			if (!CONSTRAINT_VIOLATION.equals(ex.code())) {
 				throw ex;
 			}
-			// A concurrent batch created one of our ids between our check and our write. Checking again sees it,
+			// A concurrent batch created one of our ids between our check and our write.
+			// Checking again sees it,
 			// and then counts it as unchanged or reports the conflict.
 			log.debug("Concurrent ingest of the same id; checking the batch again", ex);
 			return this.store.write(tx -> apply(tx, plan));
@@ -78,8 +79,9 @@ public class IngestService {
 	}
 
 	/**
-	 * Checks each record's values and folds identical repeats within the batch. Problems are kept, not thrown, so
-	 * that the checks against the stored graph still run on the other records and the client hears of everything.
+	 * Checks each record's values and folds identical repeats within the batch. Problems
+	 * are kept, not thrown, so that the checks against the stored graph still run on the
+	 * other records and the client hears of everything.
 	 */
 	private static Plan plan(List<ProvenanceBatch.Positioned> records) {
 		List<RecordProblem> problems = new ArrayList<>();
@@ -89,7 +91,8 @@ public class IngestService {
 		for (ProvenanceBatch.Positioned positioned : records) {
 			String usableId = RecordValues.usableId(positioned.record().id());
 			if (usableId != null) {
-				// Records with bad values still declare their kind, so references to them are not "unknown".
+				// Records with bad values still declare their kind, so references to them
+				// are not "unknown".
 				declared.putIfAbsent(usableId, positioned.record().kind());
 			}
 			List<RecordProblem> own = RecordValues.check(positioned);
@@ -108,8 +111,9 @@ public class IngestService {
 			}
 			else {
 				problems.add(new RecordProblem(planned.position, planned.record.id(), null, Code.CONFLICT,
-						planned.position + " (" + planned.record.id() + "): the batch holds this id twice with different"
-								+ " content (also at " + earlier.position + ")"));
+						planned.position + " (" + planned.record.id()
+								+ "): the batch holds this id twice with different" + " content (also at "
+								+ earlier.position + ")"));
 			}
 		}
 		return new Plan(List.copyOf(byId.values()), duplicates, List.copyOf(problems), Map.copyOf(declared));
@@ -222,11 +226,12 @@ public class IngestService {
 		for (Planned planned : fresh) {
 			if (planned.record.kind() == type.owner()) {
 				byId.put(planned.record.id(), planned);
-				edges.put(planned.record.id(), planned.record.references()
-					.stream()
-					.filter(r -> r.type() == type)
-					.map(Reference::target)
-					.toList());
+				edges.put(planned.record.id(),
+						planned.record.references()
+							.stream()
+							.filter(r -> r.type() == type)
+							.map(Reference::target)
+							.toList());
 			}
 		}
 		List<RecordProblem> problems = new ArrayList<>();

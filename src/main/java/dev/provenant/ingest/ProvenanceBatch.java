@@ -17,13 +17,17 @@ import static dev.provenant.ingest.RecordInput.fields;
 import static dev.provenant.ingest.RecordInput.refs;
 
 /**
- * One ingest batch, as the GraphQL {@code ProvenanceBatch} input (and the demo's JSON) spells it.
+ * One ingest batch, as the GraphQL {@code ProvenanceBatch} input (and the demo's JSON)
+ * spells it.
  */
 public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInput> features,
 		List<ModelVersionInput> modelVersions, List<PromptVersionInput> promptVersions, List<PolicyInput> policies,
 		List<ApproverInput> approvers, List<DecisionInput> decisions, List<ActionInput> actions) {
 
-	/** Every record with its position in the batch (e.g. {@code decisions[3]}), in schema order. */
+	/**
+	 * Every record with its position in the batch (e.g. {@code decisions[3]}), in schema
+	 * order.
+	 */
 	List<Positioned> records() {
 		List<Positioned> all = new ArrayList<>();
 		add(all, "dataSources", this.dataSources);
@@ -38,8 +42,9 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 	}
 
 	int size() {
-		return Stream.of(this.dataSources, this.features, this.modelVersions, this.promptVersions, this.policies,
-				this.approvers, this.decisions, this.actions)
+		return Stream
+			.of(this.dataSources, this.features, this.modelVersions, this.promptVersions, this.policies, this.approvers,
+					this.decisions, this.actions)
 			.mapToInt(list -> (list == null) ? 0 : list.size())
 			.sum();
 	}
@@ -56,8 +61,8 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 	record Positioned(String position, RecordInput record) {
 	}
 
-	public record DataSourceInput(String id, String name, String uri, String owner, Object attributes)
-			implements RecordInput {
+	public record DataSourceInput(String id, String name, String uri, String owner,
+			Object attributes) implements RecordInput {
 
 		@Override
 		public NodeKind kind() {
@@ -76,8 +81,8 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 	}
 
-	public record FeatureInput(String id, String name, List<String> derivedFrom, Object attributes)
-			implements RecordInput {
+	public record FeatureInput(String id, String name, List<String> derivedFrom,
+			Object attributes) implements RecordInput {
 
 		@Override
 		public NodeKind kind() {
@@ -145,7 +150,10 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 			return List.of();
 		}
 
-		/** The template is hashed, not stored: the hash proves which template was used without keeping its text. */
+		/**
+		 * The template is hashed, not stored: the hash proves which template was used
+		 * without keeping its text.
+		 */
 		String templateSha256() {
 			if (this.template == null) {
 				return null;
@@ -200,8 +208,8 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 	public record DecisionInput(String id, String name, OffsetDateTime occurredAt, String subject, String outcome,
 			Double confidence, Route route, String modelVersion, String promptVersion, List<String> features,
-			List<String> dataSources, String policy, List<String> approvedBy, Object attributes)
-			implements RecordInput {
+			List<String> dataSources, String policy, List<String> approvedBy,
+			Object attributes) implements RecordInput {
 
 		@Override
 		public NodeKind kind() {
@@ -223,8 +231,8 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 		public List<Reference> references() {
 			return refs("features", EdgeType.USED, this.features, "dataSources", EdgeType.READ, this.dataSources,
 					"modelVersion", EdgeType.MADE_BY, this.modelVersion, "promptVersion", EdgeType.PROMPTED_BY,
-					this.promptVersion, "policy", EdgeType.GOVERNED_BY, this.policy, "approvedBy",
-					EdgeType.APPROVED_BY, this.approvedBy);
+					this.promptVersion, "policy", EdgeType.GOVERNED_BY, this.policy, "approvedBy", EdgeType.APPROVED_BY,
+					this.approvedBy);
 		}
 
 	}

@@ -10,8 +10,8 @@ import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 
 /**
- * What every input record of a batch has in common: an id, a kind, its own fields and the edges it declares.
- * Each GraphQL input type is a record implementing this.
+ * What every input record of a batch has in common: an id, a kind, its own fields and the
+ * edges it declares. Each GraphQL input type is a record implementing this.
  */
 public sealed interface RecordInput permits ProvenanceBatch.DataSourceInput, ProvenanceBatch.FeatureInput,
 		ProvenanceBatch.ModelVersionInput, ProvenanceBatch.PromptVersionInput, ProvenanceBatch.PolicyInput,
@@ -26,13 +26,19 @@ public sealed interface RecordInput permits ProvenanceBatch.DataSourceInput, Pro
 
 	NodeKind kind();
 
-	/** The kind's own stored fields, keyed by property name; {@code null} values are not stored. */
+	/**
+	 * The kind's own stored fields, keyed by property name; {@code null} values are not
+	 * stored.
+	 */
 	Map<String, Object> ownFields();
 
 	/** The edges this record declares, duplicates removed, in input order. */
 	List<Reference> references();
 
-	/** Fields that must hold text when given (required ones are also non-null per the schema). */
+	/**
+	 * Fields that must hold text when given (required ones are also non-null per the
+	 * schema).
+	 */
 	default Map<String, Object> requiredText() {
 		return Map.of();
 	}
@@ -45,7 +51,10 @@ public sealed interface RecordInput permits ProvenanceBatch.DataSourceInput, Pro
 		return fields;
 	}
 
-	/** Builds the reference list from (field, type, ids) triples; a null list or id is simply absent. */
+	/**
+	 * Builds the reference list from (field, type, ids) triples; a null list or id is
+	 * simply absent.
+	 */
 	static List<Reference> refs(Object... fieldTypeIds) {
 		List<Reference> references = new ArrayList<>();
 		for (int i = 0; i < fieldTypeIds.length; i += 3) {

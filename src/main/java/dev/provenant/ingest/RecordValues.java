@@ -8,9 +8,9 @@ import dev.provenant.api.RecordProblem;
 import dev.provenant.api.RecordProblem.Code;
 
 /**
- * The checks a record must pass on its own, before the stored graph is consulted: ids, required text, the
- * attributes object and confidence in 0..1. (Timestamps without an offset never get this far: the DateTime
- * scalar refuses them.)
+ * The checks a record must pass on its own, before the stored graph is consulted: ids,
+ * required text, the attributes object and confidence in 0..1. (Timestamps without an
+ * offset never get this far: the DateTime scalar refuses them.)
  */
 final class RecordValues {
 
@@ -36,8 +36,7 @@ final class RecordValues {
 		}
 		if (record.attributes() != null && !(record.attributes() instanceof Map)) {
 			problems.add(new RecordProblem(where, id, "attributes", Code.INVALID_VALUE,
-					where + " (" + id + "): attributes must be a JSON object, got "
-							+ jsonType(record.attributes())));
+					where + " (" + id + "): attributes must be a JSON object, got " + jsonType(record.attributes())));
 		}
 		for (Reference reference : record.references()) {
 			String referenceProblem = idProblem(reference.target());
@@ -68,7 +67,9 @@ final class RecordValues {
 		return problems;
 	}
 
-	/** The id to name a record by in messages, or {@code null} when it has no usable one. */
+	/**
+	 * The id to name a record by in messages, or {@code null} when it has no usable one.
+	 */
 	static String usableId(String id) {
 		return (idProblem(id) == null) ? id : null;
 	}
@@ -84,7 +85,8 @@ final class RecordValues {
 	}
 
 	private static RecordProblem missing(String where, String id, String field) {
-		return new RecordProblem(where, id, field, Code.INVALID_VALUE, where + " (" + id + "): " + field + " is required");
+		return new RecordProblem(where, id, field, Code.INVALID_VALUE,
+				where + " (" + id + "): " + field + " is required");
 	}
 
 	private static String jsonType(Object value) {

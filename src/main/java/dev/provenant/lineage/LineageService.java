@@ -22,9 +22,10 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers lineage in one query: Neo4j returns the distinct nodes within the depth and their edges in the asked
- * direction, and hop distances are computed here by breadth-first search over those edges (every shortest path of
- * length at most the depth runs through returned nodes only, so the distances are exact).
+ * Answers lineage in one query: Neo4j returns the distinct nodes within the depth and
+ * their edges in the asked direction, and hop distances are computed here by
+ * breadth-first search over those edges (every shortest path of length at most the depth
+ * runs through returned nodes only, so the distances are exact).
  */
 @Service
 public class LineageService {
@@ -75,7 +76,8 @@ public class LineageService {
 				next.computeIfAbsent(near, key -> new ArrayList<>()).add(far);
 			}
 			else {
-				// The returned set is closed within the depth, so a neighbour outside it lies one hop beyond.
+				// The returned set is closed within the depth, so a neighbour outside it
+				// lies one hop beyond.
 				truncated = true;
 			}
 		}

@@ -5,7 +5,10 @@ import java.util.List;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.ProvenanceNode;
 
-/** What depends on one node through the edge types the schema exposes inversely (EXECUTES, TRIGGERED_BY). */
+/**
+ * What depends on one node through the edge types the schema exposes inversely (EXECUTES,
+ * TRIGGERED_BY).
+ */
 public record IncomingEdges(List<Neighbour> neighbours) {
 
 	static final IncomingEdges NONE = new IncomingEdges(List.of());

@@ -104,8 +104,7 @@ class NodeController {
 		return in(edges, action).thenApply(e -> e.of(EdgeType.TRIGGERED_BY));
 	}
 
-	private static CompletableFuture<OutgoingEdges> out(DataLoader<String, OutgoingEdges> loader,
-			ProvenanceNode node) {
+	private static CompletableFuture<OutgoingEdges> out(DataLoader<String, OutgoingEdges> loader, ProvenanceNode node) {
 		return loader.load(node.id()).thenApply(e -> (e != null) ? e : OutgoingEdges.NONE);
 	}
 

@@ -5,8 +5,9 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * Data loaders behind the typed edge fields: all the nodes of one response level that ask for their neighbours are
- * answered by a single query, whatever the number of nodes or of edge fields asked.
+ * Data loaders behind the typed edge fields: all the nodes of one response level that ask
+ * for their neighbours are answered by a single query, whatever the number of nodes or of
+ * edge fields asked.
  */
 @Configuration(proxyBeanMethods = false)
 class NodeLoaders {

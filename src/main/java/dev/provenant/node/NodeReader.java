@@ -30,19 +30,22 @@ public class NodeReader {
 		return Optional.ofNullable(findAll(List.of(id)).get(id));
 	}
 
-	/** The nodes with these ids, keyed by id in the order asked; unknown ids are absent. */
+	/**
+	 * The nodes with these ids, keyed by id in the order asked; unknown ids are absent.
+	 */
 	public Map<String, ProvenanceNode> findAll(Collection<String> ids) {
 		return this.store.read(tx -> findAll(tx, ids));
 	}
 
-	/** The same lookup inside a caller's transaction, so that it sees what the caller saw. */
+	/**
+	 * The same lookup inside a caller's transaction, so that it sees what the caller saw.
+	 */
 	public Map<String, ProvenanceNode> findAll(TransactionContext tx, Collection<String> ids) {
 		Map<String, ProvenanceNode> found = new HashMap<>();
-		this.store.run(tx, "node/find_by_ids", Map.of("ids", List.copyOf(ids)))
-			.forEachRemaining(row -> {
-				ProvenanceNode node = NodeMapping.toNode(row.get("n"));
-				found.put(node.id(), node);
-			});
+		this.store.run(tx, "node/find_by_ids", Map.of("ids", List.copyOf(ids))).forEachRemaining(row -> {
+			ProvenanceNode node = NodeMapping.toNode(row.get("n"));
+			found.put(node.id(), node);
+		});
 		Map<String, ProvenanceNode> ordered = new LinkedHashMap<>();
 		ids.forEach(id -> {
 			if (found.containsKey(id)) {
@@ -53,7 +56,8 @@ public class NodeReader {
 	}
 
 	Map<String, OutgoingEdges> outgoing(Collection<String> ids) {
-		Map<String, List<Neighbour>> byId = neighbours("node/outgoing_edges", "target", Map.of("ids", List.copyOf(ids)));
+		Map<String, List<Neighbour>> byId = neighbours("node/outgoing_edges", "target",
+				Map.of("ids", List.copyOf(ids)));
 		Map<String, OutgoingEdges> result = new HashMap<>();
 		byId.forEach((id, list) -> result.put(id, new OutgoingEdges(list)));
 		return result;
@@ -70,9 +74,10 @@ public class NodeReader {
 	private Map<String, List<Neighbour>> neighbours(String query, String column, Map<String, Object> parameters) {
 		return this.store.read(tx -> {
 			Map<String, List<Neighbour>> byId = new HashMap<>();
-			this.store.run(tx, query, parameters).forEachRemaining(row -> byId
-				.computeIfAbsent(row.get("id").asString(), key -> new ArrayList<>())
-				.add(new Neighbour(EdgeType.valueOf(row.get("type").asString()), NodeMapping.toNode(row.get(column)))));
+			this.store.run(tx, query, parameters)
+				.forEachRemaining(row -> byId.computeIfAbsent(row.get("id").asString(), key -> new ArrayList<>())
+					.add(new Neighbour(EdgeType.valueOf(row.get("type").asString()),
+							NodeMapping.toNode(row.get(column)))));
 			return byId;
 		});
 	}

@@ -15,19 +15,24 @@ import dev.provenant.impact.AffectedAction;
 import dev.provenant.impact.Dated;
 
 /**
- * Orders the executed actions of a blast radius for reverting: whenever B was triggered, directly or through other
- * actions, by A, B comes before A; among the steps free to go next, the latest occurredAt goes first, then the
- * smallest id. Kahn's algorithm with a priority queue.
+ * Orders the executed actions of a blast radius for reverting: whenever B was triggered,
+ * directly or through other actions, by A, B comes before A; among the steps free to go
+ * next, the latest occurredAt goes first, then the smallest id. Kahn's algorithm with a
+ * priority queue.
  *
- * <p>Actions already rolled back are not steps, but they still link what they connect: if B was triggered by a
- * rolled-back R that A triggered, B must still be reverted before A.
+ * <p>
+ * Actions already rolled back are not steps, but they still link what they connect: if B
+ * was triggered by a rolled-back R that A triggered, B must still be reverted before A.
  */
 final class RollbackOrder {
 
 	private RollbackOrder() {
 	}
 
-	/** @param actions a blast radius' actions: closed downstream, so every triggering path between two lies inside */
+	/**
+	 * @param actions a blast radius' actions: closed downstream, so every triggering path
+	 * between two lies inside
+	 */
 	static List<AffectedAction> order(List<AffectedAction> actions) {
 		Map<String, AffectedAction> byId = new HashMap<>();
 		actions.forEach(a -> byId.put(a.id(), a));
@@ -62,7 +67,10 @@ final class RollbackOrder {
 		return ordered;
 	}
 
-	/** The nearest executed actions this one was triggered by, looking through rolled-back ones. */
+	/**
+	 * The nearest executed actions this one was triggered by, looking through rolled-back
+	 * ones.
+	 */
 	private static Set<String> executedAncestors(AffectedAction action, Map<String, AffectedAction> byId) {
 		Set<String> found = new HashSet<>();
 		Set<String> seen = new HashSet<>();

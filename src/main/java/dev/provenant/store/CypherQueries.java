@@ -14,8 +14,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The named Cypher statements the service runs, read once at startup from {@code cypher/queries/<feature>/<name>.cypher}
- * (packaged into the jar at the same path). A statement is looked up by {@code "<feature>/<name>"}.
+ * The named Cypher statements the service runs, read once at startup from
+ * {@code cypher/queries/<feature>/<name>.cypher} (packaged into the jar at the same
+ * path). A statement is looked up by {@code "<feature>/<name>"}.
  */
 @Component
 public class CypherQueries {
@@ -31,7 +32,10 @@ public class CypherQueries {
 		log.info("Loaded {} named Cypher queries from {}", this.statements.size(), ROOT);
 	}
 
-	/** The statement named {@code feature/name}; fails fast on a typo so that no request ever runs a missing one. */
+	/**
+	 * The statement named {@code feature/name}; fails fast on a typo so that no request
+	 * ever runs a missing one.
+	 */
 	public String get(String name) {
 		String statement = this.statements.get(name);
 		if (statement == null) {
@@ -41,8 +45,9 @@ public class CypherQueries {
 	}
 
 	/**
-	 * The statement with each {@code {{placeholder}}} replaced by an integer. Only for the few places Cypher takes no
-	 * parameter (variable-length bounds); callers pass values they have range-checked, never client text.
+	 * The statement with each {@code {{placeholder}}} replaced by an integer. Only for
+	 * the few places Cypher takes no parameter (variable-length bounds); callers pass
+	 * values they have range-checked, never client text.
 	 */
 	public String render(String name, Map<String, Integer> literals) {
 		String statement = get(name);

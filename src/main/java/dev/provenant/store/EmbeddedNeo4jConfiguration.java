@@ -24,9 +24,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts Neo4j 5.26 inside the service's JVM when no external database is configured, and points Spring Boot's
- * own driver at its Bolt connector. The service therefore talks Bolt either way, and tools such as cypher-shell
- * can connect to the embedded store too.
+ * Starts Neo4j 5.26 inside the service's JVM when no external database is configured, and
+ * points Spring Boot's own driver at its Bolt connector. The service therefore talks Bolt
+ * either way, and tools such as cypher-shell can connect to the embedded store too.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ExternalNeo4jConfigured.Not.class)
@@ -48,8 +48,7 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(properties.pageCacheMb()))
 			.build();
-		log.info("Embedded Neo4j ready in {} ms, Bolt at {}", (System.nanoTime() - started) / 1_000_000,
-				boltUri(dbms));
+		log.info("Embedded Neo4j ready in {} ms, Bolt at {}", (System.nanoTime() - started) / 1_000_000, boltUri(dbms));
 		return dbms;
 	}
 
@@ -69,7 +68,10 @@ class EmbeddedNeo4jConfiguration {
 		};
 	}
 
-	/** The address Bolt actually bound, which differs from the configured one when the port is 0. */
+	/**
+	 * The address Bolt actually bound, which differs from the configured one when the
+	 * port is 0.
+	 */
 	private static URI boltUri(DatabaseManagementService dbms) {
 		var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
 		var address = api.getDependencyResolver()

@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the embedded Neo4j started when no external database is configured.
  *
- * @param dataDir where the store lives; relative paths are resolved against the working directory
- * @param boltHost the address the Bolt connector listens on; loopback by default because auth is off
+ * @param dataDir where the store lives; relative paths are resolved against the working
+ * directory
+ * @param boltHost the address the Bolt connector listens on; loopback by default because
+ * auth is off
  * @param boltPort the Bolt port; 0 picks a free one (used by tests)
  * @param pageCacheMb the page cache size in MiB
  */

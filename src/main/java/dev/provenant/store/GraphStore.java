@@ -12,9 +12,10 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs units of work in managed Neo4j transactions: reads on any member of a cluster, writes on the leader, each
- * retried by the driver on transient failures. Every feature reaches the database through here, and every
- * statement run is counted by name in the {@code provenant.cypher.statements} metric.
+ * Runs units of work in managed Neo4j transactions: reads on any member of a cluster,
+ * writes on the leader, each retried by the driver on transient failures. Every feature
+ * reaches the database through here, and every statement run is counted by name in the
+ * {@code provenant.cypher.statements} metric.
  */
 @Component
 public class GraphStore {
@@ -43,12 +44,18 @@ public class GraphStore {
 		}
 	}
 
-	/** Runs the named statement (see {@link CypherQueries}) and counts it, by name, in the metrics. */
+	/**
+	 * Runs the named statement (see {@link CypherQueries}) and counts it, by name, in the
+	 * metrics.
+	 */
 	public Result run(TransactionContext tx, String name, Map<String, Object> parameters) {
 		return run(tx, name, this.queries.get(name), parameters);
 	}
 
-	/** Runs the named statement with integer literals filled in, see {@link CypherQueries#render}. */
+	/**
+	 * Runs the named statement with integer literals filled in, see
+	 * {@link CypherQueries#render}.
+	 */
 	public Result run(TransactionContext tx, String name, Map<String, Integer> literals,
 			Map<String, Object> parameters) {
 		return run(tx, name, this.queries.render(name, literals), parameters);

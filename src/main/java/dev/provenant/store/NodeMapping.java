@@ -20,8 +20,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a stored node (or a map projection of one) into the record of its kind. Attributes are stored as a JSON
- * string because Neo4j properties cannot nest.
+ * Turns a stored node (or a map projection of one) into the record of its kind.
+ * Attributes are stored as a JSON string because Neo4j properties cannot nest.
  */
 public final class NodeMapping {
 
@@ -40,11 +40,11 @@ public final class NodeMapping {
 		Map<String, Object> attributes = attributes(node);
 		NodeKind kind = NodeKind.valueOf(node.get("kind").asString());
 		return switch (kind) {
-			case DATA_SOURCE -> new DataSource(id, name, recordedAt, attributes, string(node, "uri"),
-					string(node, "owner"));
+			case DATA_SOURCE ->
+				new DataSource(id, name, recordedAt, attributes, string(node, "uri"), string(node, "owner"));
 			case FEATURE -> new Feature(id, name, recordedAt, attributes);
-			case MODEL_VERSION -> new ModelVersion(id, name, recordedAt, attributes, string(node, "model"),
-					string(node, "version"));
+			case MODEL_VERSION ->
+				new ModelVersion(id, name, recordedAt, attributes, string(node, "model"), string(node, "version"));
 			case PROMPT_VERSION -> new PromptVersion(id, name, recordedAt, attributes, string(node, "prompt"),
 					string(node, "version"), string(node, "templateSha256"));
 			case POLICY -> new Policy(id, name, recordedAt, attributes);
@@ -59,9 +59,8 @@ public final class NodeMapping {
 
 	private static Action action(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
 			Value node) {
-		Action.RollbackRecord rollback = node.get("rolledBackAt").isNull() ? null
-				: new Action.RollbackRecord(time(node, "rolledBackAt"), string(node, "rolledBackBy"),
-						string(node, "rollbackReason"));
+		Action.RollbackRecord rollback = node.get("rolledBackAt").isNull() ? null : new Action.RollbackRecord(
+				time(node, "rolledBackAt"), string(node, "rolledBackBy"), string(node, "rollbackReason"));
 		return new Action(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "type"),
 				string(node, "target"), node.get("reversible").asBoolean(true),
 				ActionStatus.valueOf(node.get("status").asString()), rollback);

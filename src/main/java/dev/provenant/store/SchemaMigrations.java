@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the schema in {@code cypher/migrations} (packaged as {@code neo4j/migrations}) before the service answers
- * anything. neo4j-migrations records each applied script with its checksum, so a second start changes nothing and an
- * edited script that was already applied stops the start instead of drifting silently.
+ * Applies the schema in {@code cypher/migrations} (packaged as {@code neo4j/migrations})
+ * before the service answers anything. neo4j-migrations records each applied script with
+ * its checksum, so a second start changes nothing and an edited script that was already
+ * applied stops the start instead of drifting silently.
  */
 @Component
 public class SchemaMigrations {

@@ -19,10 +19,12 @@ class PageRequestTests {
 		assertThat(first.pageInfo().hasNextPage()).isTrue();
 		assertThat(first.totalCount()).isEqualTo(5);
 
-		Connection<String> second = PageRequest.of(2, first.pageInfo().endCursor(), 10).slice(ITEMS, Function.identity());
+		Connection<String> second = PageRequest.of(2, first.pageInfo().endCursor(), 10)
+			.slice(ITEMS, Function.identity());
 		assertThat(second.edges()).extracting(Connection.Edge::node).containsExactly("c", "d");
 
-		Connection<String> last = PageRequest.of(2, second.pageInfo().endCursor(), 10).slice(ITEMS, Function.identity());
+		Connection<String> last = PageRequest.of(2, second.pageInfo().endCursor(), 10)
+			.slice(ITEMS, Function.identity());
 		assertThat(last.edges()).extracting(Connection.Edge::node).containsExactly("e");
 		assertThat(last.pageInfo().hasNextPage()).isFalse();
 		assertThat(last.pageInfo().hasPreviousPage()).isTrue();

@@ -13,9 +13,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static dev.provenant.support.Errors.assertAll;
 
 /**
- * The story: data source crm feeds feature f, which feeds feature g; model m uses g. Decision d1 (10:00) used f
- * under policy pol, prompt p and approver ana; d2 (11:00) was made by m; d4 (11:00) used f; d3 (12:00) used g.
- * Action a1 executes d1 and triggered a2, which executes d2; a3 executes d3 and triggered a4.
+ * The story: data source crm feeds feature f, which feeds feature g; model m uses g.
+ * Decision d1 (10:00) used f under policy pol, prompt p and approver ana; d2 (11:00) was
+ * made by m; d4 (11:00) used f; d3 (12:00) used g. Action a1 executes d1 and triggered
+ * a2, which executes d2; a3 executes d3 and triggered a4.
  */
 class BlastRadiusIT extends GraphQlIT {
 
@@ -66,20 +67,21 @@ class BlastRadiusIT extends GraphQlIT {
 			.containsExactly(ids("a4", "a3", "a2", "a1"));
 		response.path("blastRadius.affected")
 			.entityList(Map.class)
-			.containsExactly(count("FEATURE", 2), count("MODEL_VERSION", 1), count("DECISION", 4),
-					count("ACTION", 4));
+			.containsExactly(count("FEATURE", 2), count("MODEL_VERSION", 1), count("DECISION", 4), count("ACTION", 4));
 	}
 
 	@Test
 	void theWindowIncludesFromAndExcludesTo() {
 		GraphQlTester.Response response = blastRadius("crm", T2, T3);
-		response.path("blastRadius.decisions.edges[*].node.id").entityList(String.class).containsExactly(ids("d2", "d4"));
+		response.path("blastRadius.decisions.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(ids("d2", "d4"));
 		response.path("blastRadius.actions.edges[*].node.id").entityList(String.class).containsExactly(ids("a2"));
-		// The window applies to decisions (and through them to actions), not to features or models.
+		// The window applies to decisions (and through them to actions), not to features
+		// or models.
 		response.path("blastRadius.affected")
 			.entityList(Map.class)
-			.containsExactly(count("FEATURE", 2), count("MODEL_VERSION", 1), count("DECISION", 2),
-					count("ACTION", 1));
+			.containsExactly(count("FEATURE", 2), count("MODEL_VERSION", 1), count("DECISION", 2), count("ACTION", 1));
 	}
 
 	@Test
@@ -96,15 +98,14 @@ class BlastRadiusIT extends GraphQlIT {
 	void actionsTriggeredByAnInWindowDecisionsActionsCountEvenWhenTheirOwnDecisionIsOutside() {
 		GraphQlTester.Response response = blastRadius("crm", T1, T2);
 		response.path("blastRadius.decisions.edges[*].node.id").entityList(String.class).containsExactly(ids("d1"));
-		response.path("blastRadius.actions.edges[*].node.id")
-			.entityList(String.class)
-			.containsExactly(ids("a2", "a1"));
+		response.path("blastRadius.actions.edges[*].node.id").entityList(String.class).containsExactly(ids("a2", "a1"));
 	}
 
 	@Test
 	void aWindowIsComparedAsInstantsWhateverTheOffset() {
-		Story offsets = story().dataSource("x").decision("late", "2026-11-01T13:30:00+02:00").with("dataSources",
-				List.of("x"));
+		Story offsets = story().dataSource("x")
+			.decision("late", "2026-11-01T13:30:00+02:00")
+			.with("dataSources", List.of("x"));
 		offsets.ingest(this.graphQl);
 		blastRadius("x", T2, T3).path("blastRadius.decisions.edges[*].node.occurredAt")
 			.entityList(String.class)
@@ -119,7 +120,9 @@ class BlastRadiusIT extends GraphQlIT {
 	@Test
 	void aFeatureReachesTheModelsUsingItAndTheirDecisions() {
 		GraphQlTester.Response response = blastRadius("g", null, null);
-		response.path("blastRadius.decisions.edges[*].node.id").entityList(String.class).containsExactly(ids("d3", "d2"));
+		response.path("blastRadius.decisions.edges[*].node.id")
+			.entityList(String.class)
+			.containsExactly(ids("d3", "d2"));
 		response.path("blastRadius.affected")
 			.entityList(Map.class)
 			.containsExactly(count("MODEL_VERSION", 1), count("DECISION", 2), count("ACTION", 3));
@@ -144,9 +147,7 @@ class BlastRadiusIT extends GraphQlIT {
 	void anActionRootHasNoDecisionsAndTakesItselfAndWhatItTriggeredWhateverTheWindow() {
 		GraphQlTester.Response response = blastRadius("a1", "2030-01-01T00:00:00Z", null);
 		response.path("blastRadius.decisionCount").entity(Integer.class).isEqualTo(0);
-		response.path("blastRadius.actions.edges[*].node.id")
-			.entityList(String.class)
-			.containsExactly(ids("a2", "a1"));
+		response.path("blastRadius.actions.edges[*].node.id").entityList(String.class).containsExactly(ids("a2", "a1"));
 		response.path("blastRadius.affected").entityList(Map.class).containsExactly(count("ACTION", 2));
 	}
 

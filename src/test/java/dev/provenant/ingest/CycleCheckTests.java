@@ -17,8 +17,8 @@ class CycleCheckTests {
 
 	@Test
 	void aDiamondHasNoCycle() {
-		assertThat(CycleCheck.cycles(
-				Map.of("a", List.of("b", "c"), "b", List.of("d"), "c", List.of("d"), "d", List.of())))
+		assertThat(
+				CycleCheck.cycles(Map.of("a", List.of("b", "c"), "b", List.of("d"), "c", List.of("d"), "d", List.of())))
 			.isEmpty();
 	}
 

@@ -50,7 +50,8 @@ class IngestIT extends GraphQlIT {
 		GraphQlTester.Response response = story.ingest(this.graphQl);
 		response.path("ingest.created").entity(Integer.class).isEqualTo(10);
 		response.path("ingest.unchanged").entity(Integer.class).isEqualTo(0);
-		// income→crm, ratio→income, ratio→crm, risk→ratio, risk→crm, d1: USED, MADE_BY, PROMPTED_BY, GOVERNED_BY,
+		// income→crm, ratio→income, ratio→crm, risk→ratio, risk→crm, d1: USED, MADE_BY,
+		// PROMPTED_BY, GOVERNED_BY,
 		// APPROVED_BY, READ; a1→d1, a2→d1, a2→a1
 		response.path("ingest.edgesCreated").entity(Integer.class).isEqualTo(14);
 
@@ -96,8 +97,11 @@ class IngestIT extends GraphQlIT {
 
 	@Test
 	void theSameInstantWithAnotherOffsetAndReferencesInAnotherOrderAreTheSameRecord() {
-		story().dataSource("a").dataSource("b").decision("d", "2026-11-01T10:00:00Z").with("dataSources",
-				List.of("a", "b")).ingest(this.graphQl);
+		story().dataSource("a")
+			.dataSource("b")
+			.decision("d", "2026-11-01T10:00:00Z")
+			.with("dataSources", List.of("a", "b"))
+			.ingest(this.graphQl);
 		Story same = story().decision("d", "2026-11-01T11:00:00+01:00").with("dataSources", List.of("b", "a"));
 		same.ingest(this.graphQl).path("ingest.unchanged").entity(Integer.class).isEqualTo(1);
 	}
@@ -274,19 +278,22 @@ class IngestIT extends GraphQlIT {
 		List<ResponseError> errors = reject(story);
 		assertThat(errors).extracting(e -> e.getExtensions().get("record"))
 			.containsExactlyInAnyOrder("dataSources[0]", "features[0]", "decisions[0]");
-		assertThat(errors).extracting(e -> classification(e)).containsExactlyInAnyOrder("CONFLICT", "BAD_REQUEST",
-				"BAD_REQUEST");
+		assertThat(errors).extracting(e -> classification(e))
+			.containsExactlyInAnyOrder("CONFLICT", "BAD_REQUEST", "BAD_REQUEST");
 	}
 
 	private List<ResponseError> reject(Story story) {
-		GraphQlTester.Response response = this.graphQl.documentName("ingest").variable("batch", story.batch()).execute();
+		GraphQlTester.Response response = this.graphQl.documentName("ingest")
+			.variable("batch", story.batch())
+			.execute();
 		List<ResponseError> errors = new ArrayList<>();
 		response.errors().satisfy(errors::addAll);
 		return errors;
 	}
 
 	private static String sha256(String text) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private void assertNotStored(String id) {

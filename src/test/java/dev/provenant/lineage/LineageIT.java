@@ -13,8 +13,9 @@ import static dev.provenant.support.Errors.assertAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The story: data source crm feeds feature income, which feeds feature ratio; model risk uses ratio; decision d
- * used ratio and was made by risk; action a executes d and triggered action b.
+ * The story: data source crm feeds feature income, which feeds feature ratio; model risk
+ * uses ratio; decision d used ratio and was made by risk; action a executes d and
+ * triggered action b.
  */
 class LineageIT extends GraphQlIT {
 

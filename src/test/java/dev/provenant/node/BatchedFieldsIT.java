@@ -11,8 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Typed edge fields are batched: answering the same nested query for 3 or for 40 decisions runs the same number of
- * Cypher statements, one per level of the response, never one per node.
+ * Typed edge fields are batched: answering the same nested query for 3 or for 40
+ * decisions runs the same number of Cypher statements, one per level of the response,
+ * never one per node.
  */
 class BatchedFieldsIT extends GraphQlIT {
 

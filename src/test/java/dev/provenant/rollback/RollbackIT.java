@@ -10,8 +10,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static dev.provenant.support.Errors.assertAll;
 
 /**
- * The story: decision d at 10:00 led to action a (10:01), which triggered b (10:02), which triggered the
- * irreversible c (10:03); f (10:02) and e (10:05) also execute d, on their own.
+ * The story: decision d at 10:00 led to action a (10:01), which triggered b (10:02),
+ * which triggered the irreversible c (10:03); f (10:02) and e (10:05) also execute d, on
+ * their own.
  */
 class RollbackIT extends GraphQlIT {
 
@@ -37,7 +38,9 @@ class RollbackIT extends GraphQlIT {
 		plan.path("rollbackScope.steps.edges[*].node.action.id")
 			.entityList(String.class)
 			.containsExactly(ids("e", "c", "b", "f", "a"));
-		plan.path("rollbackScope.steps.edges[*].node.position").entityList(Integer.class).containsExactly(1, 2, 3, 4, 5);
+		plan.path("rollbackScope.steps.edges[*].node.position")
+			.entityList(Integer.class)
+			.containsExactly(1, 2, 3, 4, 5);
 	}
 
 	@Test
@@ -112,7 +115,8 @@ class RollbackIT extends GraphQlIT {
 
 	@Test
 	void orderStillHoldsThroughAnActionAlreadyRolledBack() {
-		// x (latest) triggered y, which triggered z (earliest); with y rolled back, z must still go before x.
+		// x (latest) triggered y, which triggered z (earliest); with y rolled back, z
+		// must still go before x.
 		Story chain = story().decision("dd", "2026-11-01T09:00:00Z")
 			.action("x", "2026-11-01T12:00:00Z", "dd")
 			.action("y", "2026-11-01T11:00:00Z", "dd", "x")

@@ -26,7 +26,8 @@ class RollbackOrderTests {
 	void triggeredGoesFirstThenLatestThenSmallestId() {
 		List<AffectedAction> actions = List.of(action("a", 1, List.of()), action("b", 2, List.of("a")),
 				action("c", 3, List.of("b")), action("f", 2, List.of()), action("e", 5, List.of()));
-		assertThat(RollbackOrder.order(actions)).extracting(AffectedAction::id).containsExactly("e", "c", "b", "f", "a");
+		assertThat(RollbackOrder.order(actions)).extracting(AffectedAction::id)
+			.containsExactly("e", "c", "b", "f", "a");
 	}
 
 	@Test
@@ -37,8 +38,9 @@ class RollbackOrderTests {
 	}
 
 	/**
-	 * For random triggering graphs with random statuses: the plan holds exactly the executed actions, each one comes
-	 * after every executed action downstream of it, and each step is the highest-priority action free at its turn.
+	 * For random triggering graphs with random statuses: the plan holds exactly the
+	 * executed actions, each one comes after every executed action downstream of it, and
+	 * each step is the highest-priority action free at its turn.
 	 */
 	@Property(tries = 300)
 	void everyPlanRespectsTheRules(@ForAll long seed) {
@@ -59,17 +61,16 @@ class RollbackOrderTests {
 		List<AffectedAction> plan = RollbackOrder.order(actions);
 
 		assertThat(plan).extracting(AffectedAction::id)
-			.containsExactlyInAnyOrderElementsOf(actions.stream()
-				.filter(a -> a.status() == ActionStatus.EXECUTED)
-				.map(AffectedAction::id)
-				.toList());
+			.containsExactlyInAnyOrderElementsOf(
+					actions.stream().filter(a -> a.status() == ActionStatus.EXECUTED).map(AffectedAction::id).toList());
 		Map<String, Set<String>> downstream = downstream(actions);
 		Set<String> done = new HashSet<>();
 		for (AffectedAction step : plan) {
 			assertThat(done).as("everything downstream of %s is reverted before it", step.id())
 				.containsAll(executed(downstream.get(step.id()), plan));
 			for (AffectedAction other : plan) {
-				boolean free = !done.contains(other.id()) && done.containsAll(executed(downstream.get(other.id()), plan));
+				boolean free = !done.contains(other.id())
+						&& done.containsAll(executed(downstream.get(other.id()), plan));
 				if (free) {
 					assertThat(Dated.NEWEST_FIRST.compare(step, other)).as("%s goes before %s", step.id(), other.id())
 						.isLessThanOrEqualTo(0);
@@ -87,7 +88,9 @@ class RollbackOrderTests {
 		return result;
 	}
 
-	/** For each action, every action triggered by it directly or not (over all statuses). */
+	/**
+	 * For each action, every action triggered by it directly or not (over all statuses).
+	 */
 	private static Map<String, Set<String>> downstream(List<AffectedAction> actions) {
 		Map<String, Set<String>> direct = new HashMap<>();
 		actions.forEach(a -> direct.put(a.id(), new HashSet<>()));

@@ -24,9 +24,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Setting {@code NEO4J_URI} is all it takes to use another Neo4j: the service then starts no embedded database,
- * applies its schema to the external one and keeps its data there. The "external" Neo4j here is a separate
- * Neo4j 5.26 started by the test itself, so the test runs without Docker too.
+ * Setting {@code NEO4J_URI} is all it takes to use another Neo4j: the service then starts
+ * no embedded database, applies its schema to the external one and keeps its data there.
+ * The "external" Neo4j here is a separate Neo4j 5.26 started by the test itself, so the
+ * test runs without Docker too.
  */
 class ExternalNeo4jIT {
 
@@ -59,10 +60,10 @@ class ExternalNeo4jIT {
 			assertThat(app.getBeanNamesForType(DatabaseManagementService.class)).isEmpty();
 
 			String port = app.getEnvironment().getProperty("local.server.port");
-			HttpGraphQlTester graphQl = HttpGraphQlTester.create(WebTestClient
-				.bindToServer(new JdkClientHttpConnector())
-				.baseUrl("http://localhost:" + port + "/graphql")
-				.build());
+			HttpGraphQlTester graphQl = HttpGraphQlTester
+				.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
+					.baseUrl("http://localhost:" + port + "/graphql")
+					.build());
 			graphQl.document("mutation { ingest(batch: { dataSources: [{ id: \"ds:external\" }] }) { created } }")
 				.execute()
 				.path("ingest.created")

@@ -17,8 +17,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the packaged configuration twice on one embedded store with the demo switch on, as a user would: the
- * first start applies the schema and seeds the demo; the second finds both in place and changes nothing.
+ * Starts the packaged configuration twice on one embedded store with the demo switch on,
+ * as a user would: the first start applies the schema and seeds the demo; the second
+ * finds both in place and changes nothing.
  */
 class RestartIT {
 
@@ -44,7 +45,10 @@ class RestartIT {
 		}
 	}
 
-	/** What a second start must not change: node and edge counts, applied migrations, constraints and indexes. */
+	/**
+	 * What a second start must not change: node and edge counts, applied migrations,
+	 * constraints and indexes.
+	 */
 	private static Map<String, Object> snapshot(ConfigurableApplicationContext app) {
 		try (var session = app.getBean(Driver.class).session()) {
 			long nodes = session.run("MATCH (n:Node) RETURN count(n) AS c").single().get("c").asLong();

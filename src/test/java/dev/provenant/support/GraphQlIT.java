@@ -14,9 +14,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the integration tests: the whole service on a random port, driven through its real HTTP GraphQL endpoint,
- * against a real Neo4j over Bolt. All test classes share one application context (and so one database); each test
- * keeps to its own ids through {@link #id(String)}.
+ * Base of the integration tests: the whole service on a random port, driven through its
+ * real HTTP GraphQL endpoint, against a real Neo4j over Bolt. All test classes share one
+ * application context (and so one database); each test keeps to its own ids through
+ * {@link #id(String)}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000" })
@@ -46,7 +47,10 @@ public abstract class GraphQlIT {
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
 	}
 
-	/** An id unique to this test, so tests sharing the database never see each other's records. */
+	/**
+	 * An id unique to this test, so tests sharing the database never see each other's
+	 * records.
+	 */
 	protected String id(String local) {
 		return this.prefix + local;
 	}

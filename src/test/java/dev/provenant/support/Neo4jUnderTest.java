@@ -11,8 +11,9 @@ import org.testcontainers.neo4j.Neo4jContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The Neo4j the integration tests talk to over Bolt: a Neo4j 5.26 container when a Docker daemon is available,
- * otherwise the service's own embedded Neo4j in a fresh temporary store on a free port. The tests are the same.
+ * The Neo4j the integration tests talk to over Bolt: a Neo4j 5.26 container when a Docker
+ * daemon is available, otherwise the service's own embedded Neo4j in a fresh temporary
+ * store on a free port. The tests are the same.
  */
 public final class Neo4jUnderTest {
 

@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * A test graph told as a story: records with short local ids, turned into an ingest batch whose ids (and the
- * references between them) carry the test's unique prefix.
+ * A test graph told as a story: records with short local ids, turned into an ingest batch
+ * whose ids (and the references between them) carry the test's unique prefix.
  */
 public final class Story {
 
@@ -61,8 +61,8 @@ public final class Story {
 	}
 
 	public Story action(String id, String occurredAt, String decision, String... triggeredBy) {
-		return add("actions", "id", id, "occurredAt", occurredAt, "type", "notify", "decision", decision,
-				"triggeredBy", List.of(triggeredBy));
+		return add("actions", "id", id, "occurredAt", occurredAt, "type", "notify", "decision", decision, "triggeredBy",
+				List.of(triggeredBy));
 	}
 
 	/** Sets a field of the record added last; reference fields get the test prefix. */
@@ -71,7 +71,10 @@ public final class Story {
 		return this;
 	}
 
-	/** Adds a record of any kind, e.g. {@code add("policies", "id", "p1", "name", "Lending")}. */
+	/**
+	 * Adds a record of any kind, e.g.
+	 * {@code add("policies", "id", "p1", "name", "Lending")}.
+	 */
 	public Story add(String kind, Object... fieldsAndValues) {
 		Map<String, Object> record = new LinkedHashMap<>();
 		for (int i = 0; i < fieldsAndValues.length; i += 2) {

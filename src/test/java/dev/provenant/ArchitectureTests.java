@@ -1,0 +1,55 @@
+package dev.provenant;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The package boundaries the style guide promises, checked. */
+class ArchitectureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.provenant");
+
+	private static final String[] FEATURES = { "..ingest..", "..node..", "..lineage..", "..impact..", "..rollback..",
+			"..demo.." };
+
+	@Test
+	void foundationsKnowNoFeature() {
+		noClasses().that()
+			.resideInAnyPackage("..graph..", "..store..", "..api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(FEATURES)
+			.check(CLASSES);
+	}
+
+	@Test
+	void theModelKnowsNoStorage() {
+		noClasses().that()
+			.resideInAPackage("..graph..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.neo4j..", "..store..", "org.springframework..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void featuresDoNotDependOnEachOtherInCycles() {
+		slices().matching("dev.provenant.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void onlyTheStoreRunsCypher() {
+		noClasses().that()
+			.resideOutsideOfPackage("..store..")
+			.should()
+			.callMethod(org.neo4j.driver.TransactionContext.class, "run", String.class, java.util.Map.class)
+			.check(CLASSES);
+	}
+
+}
