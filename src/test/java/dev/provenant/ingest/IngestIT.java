@@ -86,6 +86,24 @@ class IngestIT extends GraphQlIT {
 	}
 
 	@Test
+	void attributesWrittenInlineInTheDocumentAreKeptAsJson() {
+		String id = id("inline");
+		this.graphQl.document("mutation { ingest(batch: { policies: [{ id: \"" + id
+				+ "\", attributes: { limit: 12000, rate: 0.5, tags: [\"eu\", \"retail\"], strict: true, note: null, "
+				+ "nested: { big: 123456789012345 } } }] }) { created } }")
+			.execute()
+			.path("ingest.created")
+			.entity(Integer.class)
+			.isEqualTo(1);
+		GraphQlTester.Response policy = this.graphQl.documentName("node").variable("id", id).execute();
+		policy.path("node.attributes.limit").entity(Integer.class).isEqualTo(12000);
+		policy.path("node.attributes.rate").entity(Double.class).isEqualTo(0.5);
+		policy.path("node.attributes.tags").entityList(String.class).containsExactly("eu", "retail");
+		policy.path("node.attributes.strict").entity(Boolean.class).isEqualTo(true);
+		policy.path("node.attributes.nested.big").entity(Long.class).isEqualTo(123456789012345L);
+	}
+
+	@Test
 	void resendingTheSameRecordsChangesNothingAndCountsThemUnchanged() {
 		Story story = creditRisk();
 		story.ingest(this.graphQl);
