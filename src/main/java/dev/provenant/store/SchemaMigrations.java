@@ -1,5 +1,6 @@
 package dev.provenant.store;
 
+import ac.simons.neo4j.migrations.core.MigrationVersion;
 import ac.simons.neo4j.migrations.core.Migrations;
 import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import org.neo4j.driver.Driver;
@@ -26,7 +27,7 @@ public class SchemaMigrations {
 			.withAutocrlf(true)
 			.build();
 		var applied = new Migrations(config, driver).apply();
-		log.info("Schema at version {} ({} ms)", applied.map(Object::toString).orElse("none"),
+		log.info("Schema at version {} ({} ms)", applied.map(MigrationVersion::getValue).orElse("none"),
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
