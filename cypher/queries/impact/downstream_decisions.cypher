@@ -9,4 +9,4 @@ WITH n.kind AS kind, collect(n) AS nodes
 RETURN kind, size(nodes) AS count,
        [d IN nodes WHERE d:Decision
           AND ($from IS NULL OR d.occurredAt >= $from)
-          AND ($to IS NULL OR d.occurredAt < $to) | {id: d.id, occurredAt: d.occurredAt}] AS decisions
+          AND ($to IS NULL OR d.occurredAt < $to) | {id: d.id, occurredAt: d.occurredAt, reviewState: d.reviewState}] AS decisions

@@ -35,6 +35,16 @@ class GraphQlErrors {
 	}
 
 	@GraphQlExceptionHandler
+	GraphQLError forbidden(Forbidden ex, DataFetchingEnvironment env) {
+		return error(env, ErrorKind.FORBIDDEN, ex.getMessage(), Map.of());
+	}
+
+	@GraphQlExceptionHandler
+	GraphQLError conflict(StateConflict ex, DataFetchingEnvironment env) {
+		return error(env, ErrorKind.CONFLICT, ex.getMessage(), Map.of("id", ex.id()));
+	}
+
+	@GraphQlExceptionHandler
 	List<GraphQLError> batchRejected(BatchRejected ex, DataFetchingEnvironment env) {
 		return ex.problems().stream().map(problem -> {
 			Map<String, Object> extensions = new LinkedHashMap<>();

@@ -40,6 +40,21 @@ public record PageRequest(int offset, int size) {
 		return new Connection<>(edges, new Connection.PageInfo(to < all.size(), from > 0, start, end), all.size());
 	}
 
+	/**
+	 * A connection around a page fetched already (with SKIP {@link #offset} LIMIT
+	 * {@link #size}).
+	 */
+	public <T> Connection<T> page(List<T> items, int totalCount) {
+		List<Connection.Edge<T>> edges = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			edges.add(new Connection.Edge<>(encode(this.offset + i), items.get(i)));
+		}
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		boolean hasNext = this.offset + items.size() < totalCount;
+		return new Connection<>(edges, new Connection.PageInfo(hasNext, this.offset > 0, start, end), totalCount);
+	}
+
 	static String encode(int position) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()

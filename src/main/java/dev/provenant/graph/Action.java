@@ -8,6 +8,11 @@ public record Action(String id, String name, OffsetDateTime recordedAt, Map<Stri
 		RollbackRecord rollback) implements ProvenanceNode {
 
 	@Override
+	public boolean quarantined() {
+		return false;
+	}
+
+	@Override
 	public NodeKind kind() {
 		return NodeKind.ACTION;
 	}

@@ -7,6 +7,11 @@ public record Approver(String id, String name, OffsetDateTime recordedAt, Map<St
 		String role) implements ProvenanceNode {
 
 	@Override
+	public boolean quarantined() {
+		return false;
+	}
+
+	@Override
 	public NodeKind kind() {
 		return NodeKind.APPROVER;
 	}

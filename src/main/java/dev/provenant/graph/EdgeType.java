@@ -15,7 +15,9 @@ public enum EdgeType {
 	READ(NodeKind.DECISION, Set.of(NodeKind.DATA_SOURCE)), MADE_BY(NodeKind.DECISION, Set.of(NodeKind.MODEL_VERSION)),
 	PROMPTED_BY(NodeKind.DECISION, Set.of(NodeKind.PROMPT_VERSION)),
 	GOVERNED_BY(NodeKind.DECISION, Set.of(NodeKind.POLICY)), APPROVED_BY(NodeKind.DECISION, Set.of(NodeKind.APPROVER)),
-	EXECUTES(NodeKind.ACTION, Set.of(NodeKind.DECISION)), TRIGGERED_BY(NodeKind.ACTION, Set.of(NodeKind.ACTION));
+	EXECUTES(NodeKind.ACTION, Set.of(NodeKind.DECISION)), TRIGGERED_BY(NodeKind.ACTION, Set.of(NodeKind.ACTION)),
+	/** A policy version names the version it replaces. */
+	SUPERSEDES(NodeKind.POLICY, Set.of(NodeKind.POLICY));
 
 	private final NodeKind owner;
 

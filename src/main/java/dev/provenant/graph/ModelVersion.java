@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 public record ModelVersion(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
-		String model, String version) implements ProvenanceNode {
+		boolean quarantined, String model, String version) implements ProvenanceNode {
 
 	@Override
 	public NodeKind kind() {

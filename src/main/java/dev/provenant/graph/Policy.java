@@ -1,10 +1,16 @@
 package dev.provenant.graph;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
-public record Policy(String id, String name, OffsetDateTime recordedAt,
-		Map<String, Object> attributes) implements ProvenanceNode {
+/**
+ * One immutable version of a governance policy. Thresholds that are {@code null} are not
+ * checked; an empty {@code approverRoles} lets any approver review.
+ */
+public record Policy(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+		boolean quarantined, Double minConfidence, Double minDataQuality, Double maxRiskScore,
+		List<String> approverRoles, String reviewSla, boolean escalateOnQuarantinedInput) implements ProvenanceNode {
 
 	@Override
 	public NodeKind kind() {

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 public record PromptVersion(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
-		String prompt, String version, String templateSha256) implements ProvenanceNode {
+		boolean quarantined, String prompt, String version, String templateSha256) implements ProvenanceNode {
 
 	@Override
 	public NodeKind kind() {

@@ -21,4 +21,7 @@ public sealed interface ProvenanceNode
 	/** The JSON object given at ingest, or {@code null}. */
 	Map<String, Object> attributes();
 
+	/** Whether the node is under quarantine now (only inputs of decisions can be). */
+	boolean quarantined();
+
 }

@@ -53,7 +53,7 @@ public class BlastRadiusService {
 			counts.put(kind, row.get("count").asInt());
 			for (Value decision : row.get("decisions").values()) {
 				decisions.add(new AffectedDecision(decision.get("id").asString(),
-						decision.get("occurredAt").asOffsetDateTime()));
+						decision.get("occurredAt").asOffsetDateTime(), decision.get("reviewState").asString(null)));
 			}
 		});
 		List<String> seeds = (root instanceof Action) ? List.of(id)

@@ -19,7 +19,8 @@ public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
 		}
 	}
 
-	Map<String, Object> parameters() {
+	/** The bounds as Cypher parameters {@code $from} and {@code $to}, in UTC. */
+	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("from", Utc.of(this.from));
 		parameters.put("to", Utc.of(this.to));

@@ -43,10 +43,39 @@ public class IngestService {
 
 	private final Clock clock;
 
-	public IngestService(GraphStore store, IngestProperties properties, Clock clock) {
+	private final List<DecisionsRecorded> listeners;
+
+	public IngestService(GraphStore store, IngestProperties properties, Clock clock,
+			List<DecisionsRecorded> listeners) {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Checks one record as ingest would, without the batch around it: its values, and
+	 * that each reference names a stored node of an allowed kind. Used to vet proposals
+	 * that are not recorded (e.g. a decision being assessed).
+	 * @throws BatchRejected naming every problem
+	 */
+	public void check(TransactionContext tx, String position, RecordInput record) {
+		List<RecordProblem> problems = new ArrayList<>(
+				RecordValues.check(new ProvenanceBatch.Positioned(position, record)));
+		if (problems.isEmpty()) {
+			Planned planned = new Planned(position, record, "");
+			Map<String, Stored> stored = stored(tx, new Plan(List.of(planned), 0, List.of(), Map.of()));
+			for (Reference reference : record.references()) {
+				Stored target = stored.get(reference.target());
+				RecordProblem problem = referenceProblem(planned, reference, (target != null) ? target.kind : null);
+				if (problem != null) {
+					problems.add(problem);
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new BatchRejected(problems);
+		}
 	}
 
 	public IngestReport ingest(ProvenanceBatch batch) {
@@ -148,10 +177,20 @@ public class IngestService {
 		}
 		problems.addAll(cycles(fresh, EdgeType.DERIVED_FROM));
 		problems.addAll(cycles(fresh, EdgeType.TRIGGERED_BY));
+		problems.addAll(cycles(fresh, EdgeType.SUPERSEDES));
 		if (!problems.isEmpty()) {
 			throw new BatchRejected(problems);
 		}
-		return new IngestReport(fresh.size(), unchanged, write(tx, fresh));
+		int edges = write(tx, fresh);
+		List<ProvenanceBatch.DecisionInput> decisions = fresh.stream()
+			.map(Planned::record)
+			.filter(ProvenanceBatch.DecisionInput.class::isInstance)
+			.map(ProvenanceBatch.DecisionInput.class::cast)
+			.toList();
+		if (!decisions.isEmpty()) {
+			this.listeners.forEach(listener -> listener.recorded(tx, decisions));
+		}
+		return new IngestReport(fresh.size(), unchanged, edges);
 	}
 
 	private Map<String, Stored> stored(TransactionContext tx, Plan plan) {
@@ -211,7 +250,7 @@ public class IngestService {
 				+ reference.target() + "'";
 		if (target == null) {
 			return new RecordProblem(planned.position, planned.record.id(), reference.field(), Code.UNKNOWN_REFERENCE,
-					where + ", which is neither stored nor in this batch");
+					where + ", which is not stored" + ((planned.digest.isEmpty()) ? "" : " nor in this batch"));
 		}
 		if (!reference.type().canPointTo(target)) {
 			return new RecordProblem(planned.position, planned.record.id(), reference.field(), Code.WRONG_KIND,

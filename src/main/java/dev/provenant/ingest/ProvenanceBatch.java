@@ -163,7 +163,9 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 	}
 
-	public record PolicyInput(String id, String name, Object attributes) implements RecordInput {
+	public record PolicyInput(String id, String name, Object attributes, Double minConfidence, Double minDataQuality,
+			Double maxRiskScore, List<String> approverRoles, String reviewSla, Boolean escalateOnQuarantinedInput,
+			String supersedes) implements RecordInput {
 
 		@Override
 		public NodeKind kind() {
@@ -172,12 +174,16 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 		@Override
 		public Map<String, Object> ownFields() {
-			return Map.of();
+			return fields("minConfidence", this.minConfidence, "minDataQuality", this.minDataQuality, "maxRiskScore",
+					this.maxRiskScore, "approverRoles",
+					(this.approverRoles == null) ? null : List.copyOf(this.approverRoles), "reviewSla", this.reviewSla,
+					"escalateOnQuarantinedInput",
+					(this.escalateOnQuarantinedInput == null) || this.escalateOnQuarantinedInput);
 		}
 
 		@Override
 		public List<Reference> references() {
-			return List.of();
+			return refs("supersedes", EdgeType.SUPERSEDES, this.supersedes);
 		}
 
 	}
@@ -208,8 +214,8 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 	public record DecisionInput(String id, String name, OffsetDateTime occurredAt, String subject, String outcome,
 			Double confidence, Route route, String modelVersion, String promptVersion, List<String> features,
-			List<String> dataSources, String policy, List<String> approvedBy,
-			Object attributes) implements RecordInput {
+			List<String> dataSources, String policy, List<String> approvedBy, Object attributes, Double dataQuality,
+			Double riskScore) implements RecordInput {
 
 		@Override
 		public NodeKind kind() {
@@ -219,7 +225,8 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 		@Override
 		public Map<String, Object> ownFields() {
 			return fields("occurredAt", Utc.of(this.occurredAt), "subject", this.subject, "outcome", this.outcome,
-					"confidence", this.confidence, "route", (this.route == null) ? null : this.route.name());
+					"confidence", this.confidence, "route", (this.route == null) ? null : this.route.name(),
+					"dataQuality", this.dataQuality, "riskScore", this.riskScore);
 		}
 
 		@Override

@@ -1,5 +1,7 @@
 package dev.provenant.ingest;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +47,19 @@ final class RecordValues {
 						where + " (" + id + "): a reference in " + reference.field() + " " + referenceProblem));
 			}
 		}
-		if (record instanceof ProvenanceBatch.DecisionInput decision && decision.confidence() != null) {
-			double confidence = decision.confidence();
-			if (Double.isNaN(confidence) || confidence < 0 || confidence > 1) {
-				problems.add(new RecordProblem(where, id, "confidence", Code.INVALID_VALUE,
-						where + " (" + id + "): confidence must be between 0 and 1, got " + confidence));
+		if (record instanceof ProvenanceBatch.DecisionInput decision) {
+			fraction(problems, where, id, "confidence", decision.confidence());
+			fraction(problems, where, id, "dataQuality", decision.dataQuality());
+			fraction(problems, where, id, "riskScore", decision.riskScore());
+		}
+		if (record instanceof ProvenanceBatch.PolicyInput policy) {
+			fraction(problems, where, id, "minConfidence", policy.minConfidence());
+			fraction(problems, where, id, "minDataQuality", policy.minDataQuality());
+			fraction(problems, where, id, "maxRiskScore", policy.maxRiskScore());
+			checkSla(problems, where, id, policy.reviewSla());
+			if (policy.approverRoles() != null && policy.approverRoles().stream().anyMatch(String::isBlank)) {
+				problems.add(new RecordProblem(where, id, "approverRoles", Code.INVALID_VALUE,
+						where + " (" + id + "): approverRoles must not hold a blank role"));
 			}
 		}
 		if (record instanceof ProvenanceBatch.DecisionInput decision && decision.occurredAt() == null) {
@@ -65,6 +75,30 @@ final class RecordValues {
 			problems.add(missing(where, id, "decision"));
 		}
 		return problems;
+	}
+
+	/** Scores and thresholds are fractions: 0..1 inclusive, never NaN. */
+	private static void fraction(List<RecordProblem> problems, String where, String id, String field, Double value) {
+		if (value != null && (Double.isNaN(value) || value < 0 || value > 1)) {
+			problems.add(new RecordProblem(where, id, field, Code.INVALID_VALUE,
+					where + " (" + id + "): " + field + " must be between 0 and 1, got " + value));
+		}
+	}
+
+	private static void checkSla(List<RecordProblem> problems, String where, String id, String sla) {
+		if (sla == null) {
+			return;
+		}
+		try {
+			Duration duration = Duration.parse(sla);
+			if (duration.isNegative() || duration.isZero()) {
+				throw new DateTimeParseException("not positive", sla, 0);
+			}
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new RecordProblem(where, id, "reviewSla", Code.INVALID_VALUE, where + " (" + id
+					+ "): reviewSla must be a positive ISO-8601 duration such as PT4H or P2D, got '" + sla + "'"));
+		}
 	}
 
 	/**

@@ -54,6 +54,11 @@ class NodeController {
 		return out(edges, model).thenApply(e -> e.of(EdgeType.USES_FEATURE));
 	}
 
+	@SchemaMapping(typeName = "Policy")
+	CompletableFuture<Policy> supersedes(Policy policy, DataLoader<String, OutgoingEdges> edges) {
+		return out(edges, policy).thenApply(e -> e.single(EdgeType.SUPERSEDES));
+	}
+
 	@SchemaMapping(typeName = "Decision")
 	CompletableFuture<List<Feature>> features(Decision decision, DataLoader<String, OutgoingEdges> edges) {
 		return out(edges, decision).thenApply(e -> e.of(EdgeType.USED));

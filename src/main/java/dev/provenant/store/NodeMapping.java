@@ -1,6 +1,7 @@
 package dev.provenant.store;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import dev.provenant.graph.Action;
@@ -14,6 +15,8 @@ import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.PromptVersion;
 import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.Reason;
+import dev.provenant.graph.ReviewState;
 import dev.provenant.graph.Route;
 import org.neo4j.driver.Value;
 import tools.jackson.core.type.TypeReference;
@@ -40,21 +43,39 @@ public final class NodeMapping {
 		Map<String, Object> attributes = attributes(node);
 		NodeKind kind = NodeKind.valueOf(node.get("kind").asString());
 		return switch (kind) {
-			case DATA_SOURCE ->
-				new DataSource(id, name, recordedAt, attributes, string(node, "uri"), string(node, "owner"));
-			case FEATURE -> new Feature(id, name, recordedAt, attributes);
-			case MODEL_VERSION ->
-				new ModelVersion(id, name, recordedAt, attributes, string(node, "model"), string(node, "version"));
-			case PROMPT_VERSION -> new PromptVersion(id, name, recordedAt, attributes, string(node, "prompt"),
-					string(node, "version"), string(node, "templateSha256"));
-			case POLICY -> new Policy(id, name, recordedAt, attributes);
+			case DATA_SOURCE -> new DataSource(id, name, recordedAt, attributes, quarantined(node), string(node, "uri"),
+					string(node, "owner"));
+			case FEATURE -> new Feature(id, name, recordedAt, attributes, quarantined(node));
+			case MODEL_VERSION -> new ModelVersion(id, name, recordedAt, attributes, quarantined(node),
+					string(node, "model"), string(node, "version"));
+			case PROMPT_VERSION -> new PromptVersion(id, name, recordedAt, attributes, quarantined(node),
+					string(node, "prompt"), string(node, "version"), string(node, "templateSha256"));
+			case POLICY -> policy(id, name, recordedAt, attributes, node);
 			case APPROVER -> new Approver(id, name, recordedAt, attributes, string(node, "role"));
-			case DECISION -> new Decision(id, name, recordedAt, attributes, time(node, "occurredAt"),
-					string(node, "subject"), string(node, "outcome"),
-					node.get("confidence").isNull() ? null : node.get("confidence").asDouble(),
-					Route.valueOf(node.get("route").asString()));
+			case DECISION -> decision(id, name, recordedAt, attributes, node);
 			case ACTION -> action(id, name, recordedAt, attributes, node);
 		};
+	}
+
+	private static Policy policy(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+			Value node) {
+		return new Policy(id, name, recordedAt, attributes, quarantined(node), number(node, "minConfidence"),
+				number(node, "minDataQuality"), number(node, "maxRiskScore"),
+				node.get("approverRoles").isNull() ? List.of() : node.get("approverRoles").asList(Value::asString),
+				string(node, "reviewSla"), node.get("escalateOnQuarantinedInput").asBoolean(true));
+	}
+
+	private static Decision decision(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+			Value node) {
+		String state = string(node, "reviewState");
+		String reasons = string(node, "escalationReasons");
+		return new Decision(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "subject"),
+				string(node, "outcome"), number(node, "confidence"), Route.valueOf(node.get("route").asString()),
+				number(node, "dataQuality"), number(node, "riskScore"),
+				(state == null) ? ReviewState.NOT_REQUIRED : ReviewState.valueOf(state), time(node, "reviewDeadline"),
+				node.get("requiredRoles").isNull() ? List.of() : node.get("requiredRoles").asList(Value::asString),
+				(reasons == null) ? List.of() : List.of(JSON.readValue(reasons, Reason[].class)),
+				node.get("policyViolation").asBoolean(false));
 	}
 
 	private static Action action(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
@@ -64,6 +85,15 @@ public final class NodeMapping {
 		return new Action(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "type"),
 				string(node, "target"), node.get("reversible").asBoolean(true),
 				ActionStatus.valueOf(node.get("status").asString()), rollback);
+	}
+
+	private static boolean quarantined(Value node) {
+		return node.get("quarantined").asBoolean(false);
+	}
+
+	private static Double number(Value node, String key) {
+		Value value = node.get(key);
+		return value.isNull() ? null : value.asDouble();
 	}
 
 	private static String string(Value node, String key) {

@@ -15,7 +15,7 @@ class ContentDigestTests {
 	private static ProvenanceBatch.DecisionInput decision(String occurredAt, List<String> features, Object attributes,
 			double confidence) {
 		return new ProvenanceBatch.DecisionInput("d", null, OffsetDateTime.parse(occurredAt), null, "approve",
-				confidence, Route.AUTONOMOUS, null, null, features, null, null, null, attributes);
+				confidence, Route.AUTONOMOUS, null, null, features, null, null, null, attributes, null, null);
 	}
 
 	@Test
@@ -41,7 +41,8 @@ class ContentDigestTests {
 
 	@Test
 	void aDataSourceAndAPolicyWithTheSameIdDiffer() {
-		assertThat(ContentDigest.of(new ProvenanceBatch.PolicyInput("x", null, null)))
+		assertThat(ContentDigest
+			.of(new ProvenanceBatch.PolicyInput("x", null, null, null, null, null, null, null, null, null)))
 			.isNotEqualTo(ContentDigest.of(new ProvenanceBatch.DataSourceInput("x", null, null, null, null)));
 	}
 

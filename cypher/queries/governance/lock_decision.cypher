@@ -1,0 +1,6 @@
+// Takes the decision's write lock before its review state is read, so two reviewers racing on one decision are
+// serialised: the second sees the first one's verdict and gets a conflict. The lock lasts until the transaction ends.
+MATCH (d:Decision {id: $id})
+SET d.reviewLock = true
+REMOVE d.reviewLock
+RETURN d

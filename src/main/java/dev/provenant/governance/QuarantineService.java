@@ -1,0 +1,107 @@
+package dev.provenant.governance;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.provenant.api.InvalidArgument;
+import dev.provenant.api.NodeNotFound;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.impact.BlastRadius;
+import dev.provenant.impact.BlastRadiusService;
+import dev.provenant.impact.TimeWindow;
+import dev.provenant.node.NodeReader;
+import dev.provenant.store.GraphStore;
+import dev.provenant.store.NodeMapping;
+import org.neo4j.driver.Value;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Quarantine marks an input suspect from now on: while it lasts, every decision depending
+ * on it, directly or not, is assessed HUMAN_REVIEW. Each quarantine and release is
+ * appended to the node's history, never rewritten.
+ */
+@Service
+public class QuarantineService {
+
+	static final Set<NodeKind> QUARANTINABLE = Set.of(NodeKind.DATA_SOURCE, NodeKind.FEATURE, NodeKind.MODEL_VERSION,
+			NodeKind.PROMPT_VERSION, NodeKind.POLICY);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final GraphStore store;
+
+	private final NodeReader nodes;
+
+	private final BlastRadiusService blastRadius;
+
+	private final Clock clock;
+
+	QuarantineService(GraphStore store, NodeReader nodes, BlastRadiusService blastRadius, Clock clock) {
+		this.store = store;
+		this.nodes = nodes;
+		this.blastRadius = blastRadius;
+		this.clock = clock;
+	}
+
+	public QuarantineReport quarantine(String id, String reason, String by) {
+		return change("governance/quarantine", Quarantine.Action.QUARANTINE, id, reason, by);
+	}
+
+	public QuarantineReport release(String id, String reason, String by) {
+		return change("governance/release", Quarantine.Action.RELEASE, id, reason, by);
+	}
+
+	public List<Quarantine> quarantines(boolean activeOnly) {
+		return this.store.read(tx -> {
+			List<Quarantine> quarantines = new ArrayList<>();
+			this.store.run(tx, "governance/quarantines", Map.of("activeOnly", activeOnly)).forEachRemaining(row -> {
+				ProvenanceNode node = NodeMapping.toNode(row.get("n"));
+				quarantines.add(new Quarantine(node, node.quarantined(), history(row.get("history"))));
+			});
+			return quarantines;
+		});
+	}
+
+	private QuarantineReport change(String query, Quarantine.Action action, String id, String reason, String by) {
+		requireText("reason", reason);
+		requireText("by", by);
+		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, by, reason));
+		this.store.write(tx -> {
+			ProvenanceNode node = this.nodes.findAll(tx, List.of(id)).get(id);
+			if (node == null) {
+				throw new NodeNotFound(id, "node");
+			}
+			if (!QUARANTINABLE.contains(node.kind())) {
+				throw new InvalidArgument("id", "'" + id + "' is a " + node.kind()
+						+ "; only data sources, features, model versions, prompt versions and policies are quarantined");
+			}
+			return this.store.run(tx, query, Map.of("id", id, "event", event)).consume();
+		});
+		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
+		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();
+		return new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(), pending);
+	}
+
+	private static List<Quarantine.Event> history(Value history) {
+		if (history.isNull()) {
+			return List.of();
+		}
+		return history.asList(value -> JSON.readValue(value.asString(), Quarantine.Event.class));
+	}
+
+	private static void requireText(String argument, String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidArgument(argument, argument + " must not be blank");
+		}
+	}
+
+}

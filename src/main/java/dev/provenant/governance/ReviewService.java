@@ -1,0 +1,112 @@
+package dev.provenant.governance;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.provenant.api.ApiProperties;
+import dev.provenant.api.Connection;
+import dev.provenant.api.Forbidden;
+import dev.provenant.api.InvalidArgument;
+import dev.provenant.api.NodeNotFound;
+import dev.provenant.api.PageRequest;
+import dev.provenant.api.StateConflict;
+import dev.provenant.graph.Approver;
+import dev.provenant.graph.Decision;
+import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.ReviewState;
+import dev.provenant.node.NodeReader;
+import dev.provenant.store.GraphStore;
+import dev.provenant.store.NodeMapping;
+import org.neo4j.driver.Result;
+
+import org.springframework.stereotype.Service;
+
+/** The review queue, and verdicts on pending decisions. */
+@Service
+public class ReviewService {
+
+	private final GraphStore store;
+
+	private final NodeReader nodes;
+
+	private final ApiProperties api;
+
+	private final Clock clock;
+
+	ReviewService(GraphStore store, NodeReader nodes, ApiProperties api, Clock clock) {
+		this.store = store;
+		this.nodes = nodes;
+		this.api = api;
+		this.clock = clock;
+	}
+
+	public Connection<ReviewItem> queue(String role, boolean overdueOnly, Integer first, String after) {
+		PageRequest page = PageRequest.of(first, after, this.api.maxPageSize());
+		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("role", role);
+		parameters.put("dueBefore", overdueOnly ? now : null);
+		parameters.put("skip", page.offset());
+		parameters.put("limit", page.size());
+		return this.store.read(tx -> {
+			List<ReviewItem> items = new ArrayList<>();
+			this.store.run(tx, "governance/review_queue", parameters).forEachRemaining(row -> {
+				Decision decision = (Decision) NodeMapping.toNode(row.get("d"));
+				items.add(new ReviewItem(decision, decision.escalationReasons(), decision.reviewDeadline(),
+						decision.reviewDeadline().isBefore(now), decision.requiredRoles()));
+			});
+			int total = this.store.run(tx, "governance/review_queue_count", parameters).single().get("total").asInt();
+			return page.page(items, total);
+		});
+	}
+
+	public Decision review(String decisionId, String approverId, Review.Verdict verdict, String rationale) {
+		if (rationale == null || rationale.isBlank()) {
+			throw new InvalidArgument("rationale", "rationale must not be blank: say why");
+		}
+		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
+		return this.store.write(tx -> {
+			Result locked = this.store.run(tx, "governance/lock_decision", Map.of("id", decisionId));
+			if (!locked.hasNext()) {
+				throw new NodeNotFound(decisionId, "decision");
+			}
+			Decision decision = (Decision) NodeMapping.toNode(locked.next().get("d"));
+			ProvenanceNode node = this.nodes.findAll(tx, List.of(approverId)).get(approverId);
+			if (!(node instanceof Approver approver)) {
+				throw new NodeNotFound(approverId, "approver");
+			}
+			if (!decision.requiredRoles().isEmpty() && !decision.requiredRoles().contains(approver.role())) {
+				throw new Forbidden("Approver '" + approverId + "' has role '" + approver.role() + "'; decision '"
+						+ decisionId + "' may only be reviewed by " + decision.requiredRoles());
+			}
+			if (decision.reviewState() != ReviewState.PENDING) {
+				throw new StateConflict(decisionId,
+						"Decision '" + decisionId + "' is " + decision.reviewState() + ", not PENDING review");
+			}
+			ReviewState state = (verdict == Review.Verdict.APPROVE) ? ReviewState.APPROVED : ReviewState.REJECTED;
+			Map<String, Object> parameters = Map.of("decisionId", decisionId, "approverId", approverId, "verdict",
+					verdict.name(), "at", at, "rationale", rationale, "state", state.name());
+			return (Decision) NodeMapping
+				.toNode(this.store.run(tx, "governance/record_review", parameters).single().get("d"));
+		});
+	}
+
+	/** The reviews of many decisions in one query. */
+	Map<String, List<Review>> reviews(List<String> decisionIds) {
+		return this.store.read(tx -> {
+			Map<String, List<Review>> reviews = new HashMap<>();
+			this.store.run(tx, "governance/reviews", Map.of("ids", decisionIds))
+				.forEachRemaining(row -> reviews.computeIfAbsent(row.get("id").asString(), id -> new ArrayList<>())
+					.add(new Review((Approver) NodeMapping.toNode(row.get("approver")),
+							Review.Verdict.valueOf(row.get("verdict").asString()), row.get("at").asOffsetDateTime(),
+							row.get("rationale").asString())));
+			return reviews;
+		});
+	}
+
+}
