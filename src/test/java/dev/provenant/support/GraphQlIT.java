@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -21,7 +25,25 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000" })
+@Import(GraphQlIT.TestClock.class)
 public abstract class GraphQlIT {
+
+	/**
+	 * Replaces the service's clock, so tests can move time (e.g. past a review deadline).
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+	}
+
+	@Autowired
+	protected MutableClock clock;
 
 	@LocalServerPort
 	protected int port;
@@ -45,6 +67,7 @@ public abstract class GraphQlIT {
 			.build();
 		this.graphQl = HttpGraphQlTester.create(client);
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
+		this.clock.reset();
 	}
 
 	/**

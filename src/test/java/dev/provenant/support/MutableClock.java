@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can set: review deadlines and rollback times are read from it. Starts at the real time. */
+/**
+ * A clock tests can set: review deadlines and rollback times are read from it. Starts at
+ * the real time.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now = Instant.now();

@@ -1,0 +1,125 @@
+package dev.provenant.governance;
+
+import java.util.List;
+
+import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.Story;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static dev.provenant.support.Errors.assertAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The story: model m uses feature f, derived from data source crm. Decisions d1
+ * (autonomous, with actions a1 and a2) and d2 (waiting for the test's officers) were made
+ * by m.
+ */
+class QuarantineIT extends GraphQlIT {
+
+	private Story story;
+
+	@BeforeEach
+	void tellTheStory() {
+		this.story = story().dataSource("crm")
+			.feature("f", "crm")
+			.model("m", "f")
+			.add("policies", "id", "pol", "approverRoles", List.of(id("officer")))
+			.decision("d1", "2026-11-02T09:00:00Z")
+			.with("modelVersion", "m")
+			.with("policy", "pol")
+			.decision("d2", "2026-11-02T10:00:00Z")
+			.with("modelVersion", "m")
+			.with("policy", "pol")
+			.with("route", "HUMAN_REVIEW")
+			.action("a1", "2026-11-02T09:01:00Z", "d1")
+			.action("a2", "2026-11-02T09:02:00Z", "d1", "a1");
+		this.story.ingest(this.graphQl);
+	}
+
+	@Test
+	void quarantineReportsWhatTheNodeTouched() {
+		GraphQlTester.Response report = quarantine("m", "drift detected");
+		report.path("quarantine.node.id").entity(String.class).isEqualTo(id("m"));
+		report.path("quarantine.node.quarantined").entity(Boolean.class).isEqualTo(true);
+		report.path("quarantine.decisionCount").entity(Integer.class).isEqualTo(2);
+		report.path("quarantine.actionCount").entity(Integer.class).isEqualTo(2);
+		report.path("quarantine.pendingReviews").entity(Integer.class).isEqualTo(1);
+		this.graphQl.documentName("node")
+			.variable("id", id("m"))
+			.execute()
+			.path("node.quarantined")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+	}
+
+	@Test
+	void quarantineAndReleaseAreIdempotentAndKeptAsHistory() {
+		quarantine("crm", "corrupt feed");
+		quarantine("crm", "still corrupt");
+		assertThat(history(true)).extracting(h -> h.get("action")).containsExactly("QUARANTINE");
+
+		release("crm", "vendor fixed it");
+		release("crm", "again");
+		assertThat(history(true)).isEmpty();
+		List<java.util.Map<String, Object>> all = history(false);
+		assertThat(all).extracting(h -> h.get("action")).containsExactly("QUARANTINE", "RELEASE");
+		assertThat(all).extracting(h -> h.get("reason")).containsExactly("corrupt feed", "vendor fixed it");
+		assertThat(all).extracting(h -> h.get("by")).containsOnly("incident-7");
+
+		quarantine("crm", "broken once more");
+		assertThat(history(true)).extracting(h -> h.get("action"))
+			.containsExactly("QUARANTINE", "RELEASE", "QUARANTINE");
+	}
+
+	@Test
+	void onlyInputsCanBeQuarantinedAndTheRequestMustSayWhy() {
+		quarantine("d1", "no").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		quarantine("ghost", "no").errors().satisfy(errors -> assertAll(errors, "NOT_FOUND"));
+		quarantine("crm", " ").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		this.graphQl.documentName("node")
+			.variable("id", id("crm"))
+			.execute()
+			.path("node.quarantined")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<java.util.Map<String, Object>> history(boolean activeOnly) {
+		List<java.util.Map<String, Object>> quarantines = this.graphQl.documentName("quarantines")
+			.variable("activeOnly", activeOnly)
+			.execute()
+			.path("quarantines")
+			.entityList(java.util.Map.class)
+			.get()
+			.stream()
+			.map(q -> (java.util.Map<String, Object>) q)
+			.filter(q -> id("crm").equals(((java.util.Map<String, Object>) q.get("node")).get("id")))
+			.toList();
+		return quarantines.isEmpty() ? List.of()
+				: (List<java.util.Map<String, Object>>) quarantines.get(0).get("history");
+	}
+
+	private GraphQlTester.Response quarantine(String local, String reason) {
+		return this.graphQl.documentName("quarantine")
+			.variable("id", id(local))
+			.variable("reason", reason)
+			.variable("by", "incident-7")
+			.execute();
+	}
+
+	private void release(String local, String reason) {
+		this.graphQl.documentName("release")
+			.variable("id", id(local))
+			.variable("reason", reason)
+			.variable("by", "incident-7")
+			.execute()
+			.path("release.node.quarantined")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+	}
+
+}
