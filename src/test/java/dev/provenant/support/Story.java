@@ -18,7 +18,7 @@ public final class Story {
 
 	private static final Set<String> REFERENCE_FIELDS = Set.of("derivedFrom", "trainedOn", "usesFeatures",
 			"modelVersion", "promptVersion", "features", "dataSources", "policy", "approvedBy", "decision",
-			"triggeredBy");
+			"triggeredBy", "supersedes");
 
 	private final UnaryOperator<String> id;
 
