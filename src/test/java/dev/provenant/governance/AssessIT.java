@@ -182,26 +182,4 @@ class AssessIT extends GraphQlIT {
 		return this.graphQl.documentName("assess").variable("decision", decision).execute();
 	}
 
-	private void quarantine(String local) {
-		this.graphQl.documentName("quarantine")
-			.variable("id", id(local))
-			.variable("reason", "suspect")
-			.variable("by", "test")
-			.execute()
-			.path("quarantine.node.quarantined")
-			.entity(Boolean.class)
-			.isEqualTo(true);
-	}
-
-	private void release(String local) {
-		this.graphQl.documentName("release")
-			.variable("id", id(local))
-			.variable("reason", "fixed")
-			.variable("by", "test")
-			.execute()
-			.path("release.node.quarantined")
-			.entity(Boolean.class)
-			.isEqualTo(false);
-	}
-
 }

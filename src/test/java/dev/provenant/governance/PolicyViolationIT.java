@@ -55,14 +55,7 @@ class PolicyViolationIT extends GraphQlIT {
 
 	@Test
 	void aQuarantineInForceAtIngestMakesAnAutonomousDecisionAViolation() {
-		this.graphQl.documentName("quarantine")
-			.variable("id", id("crm"))
-			.variable("reason", "corrupt")
-			.variable("by", "test")
-			.execute()
-			.path("quarantine.node.quarantined")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+		quarantine("crm");
 		story().decision("during", "2042-01-01T10:00:00Z", "f")
 			.with("policy", "pol")
 			.with("confidence", 0.9)
@@ -71,14 +64,7 @@ class PolicyViolationIT extends GraphQlIT {
 			.entityList(String.class)
 			.containsExactly(id("crm"));
 
-		this.graphQl.documentName("release")
-			.variable("id", id("crm"))
-			.variable("reason", "fixed")
-			.variable("by", "test")
-			.execute()
-			.path("release.node.quarantined")
-			.entity(Boolean.class)
-			.isEqualTo(false);
+		release("crm");
 		story().decision("after", "2042-01-01T11:00:00Z", "f")
 			.with("policy", "pol")
 			.with("confidence", 0.9)

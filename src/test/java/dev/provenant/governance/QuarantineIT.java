@@ -41,7 +41,7 @@ class QuarantineIT extends GraphQlIT {
 
 	@Test
 	void quarantineReportsWhatTheNodeTouched() {
-		GraphQlTester.Response report = quarantine("m", "drift detected");
+		GraphQlTester.Response report = quarantineBecause("m", "drift detected");
 		report.path("quarantine.node.id").entity(String.class).isEqualTo(id("m"));
 		report.path("quarantine.node.quarantined").entity(Boolean.class).isEqualTo(true);
 		report.path("quarantine.decisionCount").entity(Integer.class).isEqualTo(2);
@@ -57,28 +57,28 @@ class QuarantineIT extends GraphQlIT {
 
 	@Test
 	void quarantineAndReleaseAreIdempotentAndKeptAsHistory() {
-		quarantine("crm", "corrupt feed");
-		quarantine("crm", "still corrupt");
+		quarantineBecause("crm", "corrupt feed");
+		quarantineBecause("crm", "still corrupt");
 		assertThat(history(true)).extracting(h -> h.get("action")).containsExactly("QUARANTINE");
 
-		release("crm", "vendor fixed it");
-		release("crm", "again");
+		releaseBecause("crm", "vendor fixed it");
+		releaseBecause("crm", "again");
 		assertThat(history(true)).isEmpty();
 		List<java.util.Map<String, Object>> all = history(false);
 		assertThat(all).extracting(h -> h.get("action")).containsExactly("QUARANTINE", "RELEASE");
 		assertThat(all).extracting(h -> h.get("reason")).containsExactly("corrupt feed", "vendor fixed it");
 		assertThat(all).extracting(h -> h.get("by")).containsOnly("incident-7");
 
-		quarantine("crm", "broken once more");
+		quarantineBecause("crm", "broken once more");
 		assertThat(history(true)).extracting(h -> h.get("action"))
 			.containsExactly("QUARANTINE", "RELEASE", "QUARANTINE");
 	}
 
 	@Test
 	void onlyInputsCanBeQuarantinedAndTheRequestMustSayWhy() {
-		quarantine("d1", "no").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
-		quarantine("ghost", "no").errors().satisfy(errors -> assertAll(errors, "NOT_FOUND"));
-		quarantine("crm", " ").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		quarantineBecause("d1", "no").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		quarantineBecause("ghost", "no").errors().satisfy(errors -> assertAll(errors, "NOT_FOUND"));
+		quarantineBecause("crm", " ").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
 		this.graphQl.documentName("node")
 			.variable("id", id("crm"))
 			.execute()
@@ -103,7 +103,7 @@ class QuarantineIT extends GraphQlIT {
 				: (List<java.util.Map<String, Object>>) quarantines.get(0).get("history");
 	}
 
-	private GraphQlTester.Response quarantine(String local, String reason) {
+	private GraphQlTester.Response quarantineBecause(String local, String reason) {
 		return this.graphQl.documentName("quarantine")
 			.variable("id", id(local))
 			.variable("reason", reason)
@@ -111,7 +111,7 @@ class QuarantineIT extends GraphQlIT {
 			.execute();
 	}
 
-	private void release(String local, String reason) {
+	private void releaseBecause(String local, String reason) {
 		this.graphQl.documentName("release")
 			.variable("id", id(local))
 			.variable("reason", reason)

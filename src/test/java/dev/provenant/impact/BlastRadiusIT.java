@@ -220,10 +220,6 @@ class BlastRadiusIT extends GraphQlIT {
 			.execute();
 	}
 
-	private String[] ids(String... locals) {
-		return this.story.ids(locals).toArray(String[]::new);
-	}
-
 	private static Map<String, Object> count(String kind, int count) {
 		return Map.of("kind", kind, "count", count);
 	}

@@ -158,8 +158,4 @@ class RollbackIT extends GraphQlIT {
 			.execute();
 	}
 
-	private String[] ids(String... locals) {
-		return this.story.ids(locals).toArray(String[]::new);
-	}
-
 }

@@ -78,8 +78,37 @@ public abstract class GraphQlIT {
 		return this.prefix + local;
 	}
 
+	/** Ids unique to this test, e.g. for {@code containsExactly}. */
+	protected String[] ids(String... locals) {
+		return java.util.Arrays.stream(locals).map(this::id).toArray(String[]::new);
+	}
+
 	protected Story story() {
 		return new Story(this::id);
+	}
+
+	/** Quarantines one of this test's nodes, failing the test unless it works. */
+	protected void quarantine(String local) {
+		this.graphQl.documentName("quarantine")
+			.variable("id", id(local))
+			.variable("reason", "suspect")
+			.variable("by", "test")
+			.execute()
+			.path("quarantine.node.quarantined")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+	}
+
+	/** Releases one of this test's nodes, failing the test unless it works. */
+	protected void release(String local) {
+		this.graphQl.documentName("release")
+			.variable("id", id(local))
+			.variable("reason", "cleared")
+			.variable("by", "test")
+			.execute()
+			.path("release.node.quarantined")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 	}
 
 }
