@@ -10,6 +10,8 @@ import java.util.Set;
 
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
+import dev.provenant.audit.AuditLog;
+import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.BlastRadius;
@@ -44,19 +46,22 @@ public class QuarantineService {
 
 	private final Clock clock;
 
-	QuarantineService(GraphStore store, NodeReader nodes, BlastRadiusService blastRadius, Clock clock) {
+	private final AuditLog audit;
+
+	QuarantineService(GraphStore store, NodeReader nodes, BlastRadiusService blastRadius, Clock clock, AuditLog audit) {
 		this.store = store;
 		this.nodes = nodes;
 		this.blastRadius = blastRadius;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	public QuarantineReport quarantine(String id, String reason, String by) {
-		return change("governance/quarantine", Quarantine.Action.QUARANTINE, id, reason, by);
+		return change("governance/quarantine", Quarantine.Action.QUARANTINE, AuditOperation.QUARANTINE, id, reason, by);
 	}
 
 	public QuarantineReport release(String id, String reason, String by) {
-		return change("governance/release", Quarantine.Action.RELEASE, id, reason, by);
+		return change("governance/release", Quarantine.Action.RELEASE, AuditOperation.RELEASE, id, reason, by);
 	}
 
 	public List<Quarantine> quarantines(boolean activeOnly) {
@@ -70,7 +75,8 @@ public class QuarantineService {
 		});
 	}
 
-	private QuarantineReport change(String query, Quarantine.Action action, String id, String reason, String by) {
+	private QuarantineReport change(String query, Quarantine.Action action, AuditOperation operation, String id,
+			String reason, String by) {
 		requireText("reason", reason);
 		requireText("by", by);
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -84,7 +90,12 @@ public class QuarantineService {
 				throw new InvalidArgument("id", "'" + id + "' is a " + node.kind()
 						+ "; only data sources, features, model versions, prompt versions and policies are quarantined");
 			}
-			return this.store.run(tx, query, Map.of("id", id, "event", event)).consume();
+			var changed = this.store.run(tx, query, Map.of("id", id, "event", event)).single();
+			if (changed.get("changed").asBoolean()) {
+				this.audit.append(tx, operation, by, List.of(id), Map.of("id", id, "reason", reason, "by", by),
+						Long.toString(changed.get("entry").asLong()));
+			}
+			return null;
 		});
 		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
 		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();

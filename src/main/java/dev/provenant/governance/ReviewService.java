@@ -15,6 +15,8 @@ import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.api.PageRequest;
 import dev.provenant.api.StateConflict;
+import dev.provenant.audit.AuditLog;
+import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.Approver;
 import dev.provenant.graph.Decision;
 import dev.provenant.graph.ProvenanceNode;
@@ -38,11 +40,14 @@ public class ReviewService {
 
 	private final Clock clock;
 
-	ReviewService(GraphStore store, NodeReader nodes, ApiProperties api, Clock clock) {
+	private final AuditLog audit;
+
+	ReviewService(GraphStore store, NodeReader nodes, ApiProperties api, Clock clock, AuditLog audit) {
 		this.store = store;
 		this.nodes = nodes;
 		this.api = api;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	public Connection<ReviewItem> queue(String role, boolean overdueOnly, Integer first, String after) {
@@ -91,8 +96,13 @@ public class ReviewService {
 			ReviewState state = (verdict == Review.Verdict.APPROVE) ? ReviewState.APPROVED : ReviewState.REJECTED;
 			Map<String, Object> parameters = Map.of("decisionId", decisionId, "approverId", approverId, "verdict",
 					verdict.name(), "at", at, "rationale", rationale, "state", state.name());
-			return (Decision) NodeMapping
+			Decision reviewed = (Decision) NodeMapping
 				.toNode(this.store.run(tx, "governance/record_review", parameters).single().get("d"));
+			this.audit.append(
+					tx, AuditOperation.REVIEW, approverId, List.of(decisionId, approverId), Map.of("decisionId",
+							decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale),
+					null);
+			return reviewed;
 		});
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.provenant.api.BatchRejected;
+import dev.provenant.audit.AuditLog;
+import dev.provenant.audit.AuditOperation;
 import dev.provenant.api.RecordProblem;
 import dev.provenant.api.RecordProblem.Code;
 import dev.provenant.graph.EdgeType;
@@ -35,6 +37,9 @@ public class IngestService {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
+	/** The actor recorded for writes whose caller is not identified. */
+	static final String ANONYMOUS = "anonymous";
+
 	private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
 	private final GraphStore store;
@@ -45,12 +50,15 @@ public class IngestService {
 
 	private final List<DecisionsRecorded> listeners;
 
-	public IngestService(GraphStore store, IngestProperties properties, Clock clock,
-			List<DecisionsRecorded> listeners) {
+	private final AuditLog audit;
+
+	public IngestService(GraphStore store, IngestProperties properties, Clock clock, List<DecisionsRecorded> listeners,
+			AuditLog audit) {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
 		this.listeners = List.copyOf(listeners);
+		this.audit = audit;
 	}
 
 	/**
@@ -93,7 +101,7 @@ public class IngestService {
 			return new IngestReport(0, plan.duplicates, 0);
 		}
 		try {
-			return this.store.write(tx -> apply(tx, plan));
+			return this.store.write(tx -> apply(tx, plan, batch));
 		}
 		catch (ClientException ex) {
 			if (!CONSTRAINT_VIOLATION.equals(ex.code())) {
@@ -103,7 +111,7 @@ public class IngestService {
 			// Checking again sees it,
 			// and then counts it as unchanged or reports the conflict.
 			log.debug("Concurrent ingest of the same id; checking the batch again", ex);
-			return this.store.write(tx -> apply(tx, plan));
+			return this.store.write(tx -> apply(tx, plan, batch));
 		}
 	}
 
@@ -148,7 +156,7 @@ public class IngestService {
 		return new Plan(List.copyOf(byId.values()), duplicates, List.copyOf(problems), Map.copyOf(declared));
 	}
 
-	private IngestReport apply(TransactionContext tx, Plan plan) {
+	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch) {
 		Map<String, Stored> stored = stored(tx, plan);
 		Map<String, NodeKind> batchKinds = plan.declared;
 
@@ -189,6 +197,11 @@ public class IngestService {
 			.toList();
 		if (!decisions.isEmpty()) {
 			this.listeners.forEach(listener -> listener.recorded(tx, decisions));
+		}
+		if (!fresh.isEmpty()) {
+			// A batch that changes nothing writes nothing, and so leaves no event.
+			this.audit.append(tx, AuditOperation.INGEST, ANONYMOUS,
+					fresh.stream().map(planned -> planned.record.id()).toList(), batch, null);
 		}
 		return new IngestReport(fresh.size(), unchanged, edges);
 	}

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
+import dev.provenant.audit.AuditLog;
+import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.AffectedAction;
@@ -28,10 +30,13 @@ public class RollbackService {
 
 	private final Clock clock;
 
-	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock) {
+	private final AuditLog audit;
+
+	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock, AuditLog audit) {
 		this.blastRadius = blastRadius;
 		this.store = store;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	public RollbackPlan plan(String id, TimeWindow window) {
@@ -51,7 +56,15 @@ public class RollbackService {
 				OffsetDateTime.now(this.clock));
 		ProvenanceNode node = this.store.write(tx -> {
 			var result = this.store.run(tx, "rollback/mark_rolled_back", parameters);
-			return result.hasNext() ? NodeMapping.toNode(result.next().get("n")) : null;
+			if (!result.hasNext()) {
+				return null;
+			}
+			var row = result.next();
+			if (row.get("changed").asBoolean()) {
+				this.audit.append(tx, AuditOperation.MARK_ROLLED_BACK, by, List.of(actionId),
+						Map.of("actionId", actionId, "by", by, "reason", reason), null);
+			}
+			return NodeMapping.toNode(row.get("n"));
 		});
 		if (node == null) {
 			throw new NodeNotFound(actionId, "action");

@@ -1,5 +1,7 @@
 package dev.provenant.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GraphStore {
 
+	private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
+
 	private final Driver driver;
 
 	private final CypherQueries queries;
@@ -39,9 +43,34 @@ public class GraphStore {
 	}
 
 	public <T> T write(Function<TransactionContext, T> work) {
+		List<Runnable> callbacks = new ArrayList<>();
+		AFTER_COMMIT.set(callbacks);
 		try (Session session = this.driver.session()) {
-			return session.executeWrite(work::apply);
+			T result = session.executeWrite(tx -> {
+				// The driver may run the work again after a transient failure: keep only
+				// the last attempt's callbacks.
+				callbacks.clear();
+				return work.apply(tx);
+			});
+			callbacks.forEach(Runnable::run);
+			return result;
 		}
+		finally {
+			AFTER_COMMIT.remove();
+		}
+	}
+
+	/**
+	 * Runs {@code callback} once the current write transaction has committed, and never
+	 * if it rolls back. For what must only be announced for a fact that is really stored
+	 * (log lines, metrics).
+	 */
+	public void afterCommit(Runnable callback) {
+		List<Runnable> callbacks = AFTER_COMMIT.get();
+		if (callbacks == null) {
+			throw new IllegalStateException("afterCommit is only for work inside GraphStore.write");
+		}
+		callbacks.add(callback);
 	}
 
 	/**

@@ -1,0 +1,9 @@
+// What the audit log digests about the nodes an event touched: their properties, the outgoing provenance edges
+// they were recorded with, and the reviews given later (approver edges carrying a verdict) apart.
+UNWIND $ids AS id
+MATCH (n:Node {id: id})
+RETURN id, properties(n) AS properties,
+       [(n)-[r:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES]->(m:Node)
+         WHERE r.verdict IS NULL | type(r) + ':' + m.id] AS edges,
+       [(n)-[r:APPROVED_BY]->(a:Approver) WHERE r.verdict IS NOT NULL
+         | {approver: a.id, verdict: r.verdict, at: r.at, rationale: r.rationale}] AS reviews

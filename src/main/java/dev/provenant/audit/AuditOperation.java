@@ -1,0 +1,8 @@
+package dev.provenant.audit;
+
+/** The writes the audit log records. */
+public enum AuditOperation {
+
+	INGEST, REVIEW, MARK_ROLLED_BACK, QUARANTINE, RELEASE
+
+}

@@ -1,0 +1,175 @@
+package dev.provenant.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.Story;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every write appends an event in its own transaction, and the chain verifies. The story:
+ * decision d used feature f (from data source crm) under policy pol; action a executed d;
+ * then a was rolled back, crm quarantined and released, and pending decision p reviewed.
+ */
+class AuditLogIT extends GraphQlIT {
+
+	private Story story;
+
+	@BeforeEach
+	void tellTheStory() {
+		this.story = story().dataSource("crm")
+			.feature("f", "crm")
+			.add("policies", "id", "pol", "approverRoles", List.of(id("officer")))
+			.approver("ana")
+			.with("role", id("officer"))
+			.decision("d", "2026-11-02T09:00:00Z", "f")
+			.with("policy", "pol")
+			.decision("p", "2026-11-02T09:00:00Z", "f")
+			.with("policy", "pol")
+			.with("route", "HUMAN_REVIEW")
+			.action("a", "2026-11-02T09:01:00Z", "d");
+		this.story.ingest(this.graphQl);
+	}
+
+	@Test
+	void everyWriteAppendsOneEventThatNamesWhatItTouched() {
+		mark("a");
+		quarantine("crm");
+		release("crm");
+		this.graphQl.documentName("review")
+			.variable("decisionId", id("p"))
+			.variable("approverId", id("ana"))
+			.variable("verdict", "APPROVE")
+			.variable("rationale", "checked")
+			.execute()
+			.path("review.reviewState")
+			.entity(String.class)
+			.isEqualTo("APPROVED");
+
+		GraphQlTester.Response crm = trail("crm");
+		crm.path("auditTrail.edges[*].node.operation")
+			.entityList(String.class)
+			.containsExactly("RELEASE", "QUARANTINE", "INGEST");
+		crm.path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("test");
+		crm.path("auditTrail.edges[2].node.ids")
+			.entityList(String.class)
+			.containsExactly(ids("crm", "f", "pol", "ana", "d", "p", "a"));
+		trail("a").path("auditTrail.edges[*].node.operation")
+			.entityList(String.class)
+			.containsExactly("MARK_ROLLED_BACK", "INGEST");
+		trail("a").path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("ops");
+		trail("p").path("auditTrail.edges[0].node.operation").entity(String.class).isEqualTo("REVIEW");
+		trail("p").path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo(id("ana"));
+		trail("p").path("auditTrail.edges[0].node.payloadDigest")
+			.entity(String.class)
+			.satisfies(digest -> assertThat(digest).matches("[0-9a-f]{64}"));
+
+		verify().path("verifyAuditLog.ok").entity(Boolean.class).isEqualTo(true);
+	}
+
+	@Test
+	void writesThatChangeNothingLeaveNoEvent() {
+		this.story.ingest(this.graphQl).path("ingest.unchanged").entity(Integer.class).isEqualTo(7);
+		mark("a");
+		mark("a");
+		quarantine("crm");
+		quarantine("crm");
+		trail("a").path("auditTrail.totalCount").entity(Integer.class).isEqualTo(2);
+		trail("crm").path("auditTrail.totalCount").entity(Integer.class).isEqualTo(2);
+	}
+
+	@Test
+	void theLogIsNewestFirstGapFreeAndPaged() {
+		mark("a");
+		GraphQlTester.Response first = this.graphQl.documentName("auditLog").variable("first", 2).execute();
+		List<Long> sequences = first.path("auditLog.edges[*].node.sequence").entityList(Long.class).get();
+		assertThat(sequences).hasSize(2);
+		assertThat(sequences.get(0)).isEqualTo(sequences.get(1) + 1);
+		String cursor = first.path("auditLog.pageInfo.endCursor").entity(String.class).get();
+		this.graphQl.documentName("auditLog")
+			.variable("first", 1)
+			.variable("after", cursor)
+			.execute()
+			.path("auditLog.edges[0].node.sequence")
+			.entity(Long.class)
+			.isEqualTo(sequences.get(1) - 1);
+	}
+
+	@Test
+	void concurrentWritersProduceOneGapFreeChain() throws Exception {
+		long before = head();
+		int writers = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Callable<Object>> calls = new ArrayList<>();
+			for (int i = 0; i < writers * 3; i++) {
+				int n = i;
+				calls.add(() -> story().dataSource("w" + n).feature("wf" + n, "w" + n).ingest(this.graphQl));
+			}
+			for (var result : pool.invokeAll(calls)) {
+				result.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		long after = head();
+		assertThat(after - before).isEqualTo(writers * 3L);
+		GraphQlTester.Response range = this.graphQl.documentName("verifyAuditLog")
+			.variable("fromSequence", before + 1)
+			.variable("toSequence", after)
+			.execute();
+		range.path("verifyAuditLog.ok").entity(Boolean.class).isEqualTo(true);
+		range.path("verifyAuditLog.checked").entity(Integer.class).isEqualTo(writers * 3);
+		verify().path("verifyAuditLog.ok").entity(Boolean.class).isEqualTo(true);
+	}
+
+	@Test
+	void aRangeOutsideTheLogIsABadRequest() {
+		this.graphQl.documentName("verifyAuditLog")
+			.variable("fromSequence", 0)
+			.execute()
+			.errors()
+			.satisfy(errors -> dev.provenant.support.Errors.assertAll(errors, "BAD_REQUEST"));
+		this.graphQl.documentName("verifyAuditLog")
+			.variable("toSequence", head() + 1)
+			.execute()
+			.errors()
+			.satisfy(errors -> dev.provenant.support.Errors.assertAll(errors, "BAD_REQUEST"));
+	}
+
+	private long head() {
+		try (var session = this.driver.session()) {
+			return session.run("MATCH (h:AuditHead) RETURN h.sequence AS s").single().get("s").asLong();
+		}
+	}
+
+	private GraphQlTester.Response trail(String local) {
+		return this.graphQl.documentName("auditTrail").variable("id", id(local)).execute();
+	}
+
+	private GraphQlTester.Response verify() {
+		return this.graphQl.documentName("verifyAuditLog").execute();
+	}
+
+	private void mark(String local) {
+		this.graphQl.documentName("markRolledBack")
+			.variable("actionId", id(local))
+			.variable("by", "ops")
+			.variable("reason", "test")
+			.execute()
+			.path("markRolledBack.status")
+			.entity(String.class)
+			.isEqualTo("ROLLED_BACK");
+	}
+
+}
