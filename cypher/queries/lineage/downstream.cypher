@@ -1,4 +1,5 @@
-// Only provenance edges are followed (not the audit log's). The nodes within {{depth}} hops downstream of the root (the root included), each with its incoming edges.
+// The nodes within {{depth}} hops downstream of the root (the root included), each with its incoming edges. Only
+// provenance edges are followed, never the audit log's.
 // The bound is rendered from a range-checked integer: Cypher takes no parameter there. DISTINCT on the end node
 // lets the planner use a pruning breadth-first expand instead of enumerating paths.
 MATCH (root:Node {id: $id})
