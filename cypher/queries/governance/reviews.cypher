@@ -1,6 +1,8 @@
 // The reviews given to the given decisions through the review mutation, oldest first.
-UNWIND $ids AS id
-MATCH (d:Decision {id: id})-[r:APPROVED_BY]->(a:Approver)
-WHERE r.verdict IS NOT NULL
-RETURN id, r.verdict AS verdict, r.at AS at, r.rationale AS rationale, a AS approver
-ORDER BY id, r.at
+// Each ref may look at an instant ($refs[key].asOf): only the reviews given by then.
+UNWIND range(0, size($refs) - 1) AS key
+WITH key, $refs[key] AS ref
+MATCH (d:Decision {id: ref.id})-[r:APPROVED_BY]->(a:Approver)
+WHERE r.verdict IS NOT NULL AND (ref.asOf IS NULL OR r.at <= ref.asOf)
+RETURN key, r.verdict AS verdict, r.at AS at, r.rationale AS rationale, a AS approver
+ORDER BY key, r.at

@@ -1,20 +1,24 @@
 package dev.provenant.governance;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.provenant.api.Connection;
 import dev.provenant.graph.Decision;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
+import dev.provenant.node.NodeAt;
+import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.LocalContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 @Controller
 class GovernanceController {
@@ -28,7 +32,9 @@ class GovernanceController {
 	private final QuarantineService quarantine;
 
 	GovernanceController(AssessService assess, PolicyViolationService violations, ReviewService reviews,
-			QuarantineService quarantine) {
+			QuarantineService quarantine, BatchLoaderRegistry loaders) {
+		loaders.forTypePair(NodeAt.class, ReviewService.DecisionReviews.class)
+			.registerMappedBatchLoader((refs, env) -> Mono.fromCallable(() -> reviews.reviews(List.copyOf(refs))));
 		this.assess = assess;
 		this.violations = violations;
 		this.reviews = reviews;
@@ -58,12 +64,10 @@ class GovernanceController {
 		return this.reviews.review(decisionId, approverId, verdict, rationale);
 	}
 
-	@BatchMapping(typeName = "Decision")
-	Map<Decision, List<Review>> reviews(List<Decision> decisions) {
-		Map<String, List<Review>> byId = this.reviews.reviews(decisions.stream().map(Decision::id).toList());
-		Map<Decision, List<Review>> result = new HashMap<>();
-		decisions.forEach(d -> result.put(d, byId.getOrDefault(d.id(), List.of())));
-		return result;
+	@SchemaMapping(typeName = "Decision")
+	CompletableFuture<List<Review>> reviews(Decision decision, DataLoader<NodeAt, ReviewService.DecisionReviews> loader,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return loader.load(new NodeAt(decision.id(), asOf)).thenApply(ReviewService.DecisionReviews::reviews);
 	}
 
 	@QueryMapping

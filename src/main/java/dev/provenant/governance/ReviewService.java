@@ -21,6 +21,7 @@ import dev.provenant.graph.Approver;
 import dev.provenant.graph.Decision;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.graph.ReviewState;
+import dev.provenant.node.NodeAt;
 import dev.provenant.node.NodeReader;
 import dev.provenant.store.GraphStore;
 import dev.provenant.store.NodeMapping;
@@ -106,17 +107,24 @@ public class ReviewService {
 		});
 	}
 
-	/** The reviews of many decisions in one query. */
-	Map<String, List<Review>> reviews(List<String> decisionIds) {
+	/** The reviews of many decisions, each as of its own instant, in one query. */
+	Map<NodeAt, DecisionReviews> reviews(List<NodeAt> refs) {
 		return this.store.read(tx -> {
-			Map<String, List<Review>> reviews = new HashMap<>();
-			this.store.run(tx, "governance/reviews", Map.of("ids", decisionIds))
-				.forEachRemaining(row -> reviews.computeIfAbsent(row.get("id").asString(), id -> new ArrayList<>())
-					.add(new Review((Approver) NodeMapping.toNode(row.get("approver")),
-							Review.Verdict.valueOf(row.get("verdict").asString()), row.get("at").asOffsetDateTime(),
-							row.get("rationale").asString())));
-			return reviews;
+			Map<NodeAt, List<Review>> reviews = new HashMap<>();
+			this.store.run(tx, "governance/reviews", Map.of("refs", NodeAt.parameters(refs)))
+				.forEachRemaining(
+						row -> reviews.computeIfAbsent(refs.get(row.get("key").asInt()), id -> new ArrayList<>())
+							.add(new Review((Approver) NodeMapping.toNode(row.get("approver")),
+									Review.Verdict.valueOf(row.get("verdict").asString()),
+									row.get("at").asOffsetDateTime(), row.get("rationale").asString())));
+			Map<NodeAt, DecisionReviews> result = new HashMap<>();
+			refs.forEach(ref -> result.put(ref, new DecisionReviews(reviews.getOrDefault(ref, List.of()))));
+			return result;
 		});
+	}
+
+	/** The reviews of one decision, oldest first. */
+	public record DecisionReviews(List<Review> reviews) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.provenant.impact;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import dev.provenant.graph.ProvenanceNode;
@@ -9,7 +10,7 @@ import dev.provenant.graph.ProvenanceNode;
  * their full records are loaded a page at a time when a client asks for them.
  */
 public record BlastRadius(ProvenanceNode root, List<AffectedDecision> affectedDecisions,
-		List<AffectedAction> affectedActions, List<KindCount> affected) {
+		List<AffectedAction> affectedActions, List<KindCount> affected, OffsetDateTime asOf) {
 
 	public int decisionCount() {
 		return this.affectedDecisions.size();

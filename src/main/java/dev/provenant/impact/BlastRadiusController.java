@@ -8,7 +8,9 @@ import dev.provenant.api.Connection;
 import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.Decision;
+import dev.provenant.node.AsOf;
 import dev.provenant.node.NodeReader;
+import graphql.execution.DataFetcherResult;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -31,25 +33,26 @@ class BlastRadiusController {
 	}
 
 	@QueryMapping
-	BlastRadius blastRadius(@Argument String id, @Argument OffsetDateTime from, @Argument OffsetDateTime to) {
-		return this.blastRadius.blastRadius(id, new TimeWindow(from, to));
+	DataFetcherResult<BlastRadius> blastRadius(@Argument String id, @Argument OffsetDateTime from,
+			@Argument OffsetDateTime to, @Argument OffsetDateTime asOf) {
+		return AsOf.result(this.blastRadius.blastRadius(id, new TimeWindow(from, to), asOf), asOf);
 	}
 
 	@SchemaMapping(typeName = "BlastRadius")
 	Connection<Decision> decisions(BlastRadius radius, @Argument Integer first, @Argument String after) {
 		return PageRequest.of(first, after, this.api.maxPageSize())
-			.slice(radius.affectedDecisions(), page -> load(page, Decision.class));
+			.slice(radius.affectedDecisions(), page -> load(page, Decision.class, radius.asOf()));
 	}
 
 	@SchemaMapping(typeName = "BlastRadius")
 	Connection<Action> actions(BlastRadius radius, @Argument Integer first, @Argument String after) {
 		return PageRequest.of(first, after, this.api.maxPageSize())
-			.slice(radius.affectedActions(), page -> load(page, Action.class));
+			.slice(radius.affectedActions(), page -> load(page, Action.class, radius.asOf()));
 	}
 
 	/** One query for the whole page. */
-	private <T> List<T> load(List<? extends Dated> page, Class<T> type) {
-		var found = this.nodes.findAll(page.stream().map(Dated::id).toList());
+	private <T> List<T> load(List<? extends Dated> page, Class<T> type, OffsetDateTime asOf) {
+		var found = this.nodes.findAll(page.stream().map(Dated::id).toList(), asOf);
 		return page.stream().map(item -> type.cast(found.get(item.id()))).toList();
 	}
 

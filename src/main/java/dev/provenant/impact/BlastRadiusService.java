@@ -1,5 +1,6 @@
 package dev.provenant.impact;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import dev.provenant.graph.Action;
 import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.Utc;
 import dev.provenant.node.NodeReader;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.TransactionContext;
@@ -36,11 +38,19 @@ public class BlastRadiusService {
 	}
 
 	public BlastRadius blastRadius(String id, TimeWindow window) {
-		return this.store.read(tx -> compute(tx, id, window));
+		return blastRadius(id, window, null);
 	}
 
-	private BlastRadius compute(TransactionContext tx, String id, TimeWindow window) {
-		ProvenanceNode root = this.nodes.findAll(tx, List.of(id)).get(id);
+	/**
+	 * The blast radius over what had been recorded at {@code asOf} (now when
+	 * {@code null}).
+	 */
+	public BlastRadius blastRadius(String id, TimeWindow window, OffsetDateTime asOf) {
+		return this.store.read(tx -> compute(tx, id, window, asOf));
+	}
+
+	private BlastRadius compute(TransactionContext tx, String id, TimeWindow window, OffsetDateTime asOf) {
+		ProvenanceNode root = this.nodes.findAll(tx, List.of(id), asOf).get(id);
 		if (root == null) {
 			throw new NodeNotFound(id, "node");
 		}
@@ -48,6 +58,7 @@ public class BlastRadiusService {
 		List<AffectedDecision> decisions = new ArrayList<>();
 		Map<String, Object> parameters = new HashMap<>(window.parameters());
 		parameters.put("id", id);
+		parameters.put("asOf", Utc.of(asOf));
 		this.store.run(tx, "impact/downstream_decisions", parameters).forEachRemaining(row -> {
 			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
 			counts.put(kind, row.get("count").asInt());
@@ -58,7 +69,7 @@ public class BlastRadiusService {
 		});
 		List<String> seeds = (root instanceof Action) ? List.of(id)
 				: decisions.stream().map(AffectedDecision::id).toList();
-		List<AffectedAction> actions = actions(tx, seeds);
+		List<AffectedAction> actions = actions(tx, seeds, asOf);
 		decisions.sort(Dated.NEWEST_FIRST);
 		actions.sort(Dated.NEWEST_FIRST);
 		counts.remove(NodeKind.DECISION);
@@ -71,15 +82,18 @@ public class BlastRadiusService {
 		}
 		List<KindCount> affected = new ArrayList<>();
 		counts.forEach((kind, count) -> affected.add(new KindCount(kind, count)));
-		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected));
+		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected), asOf);
 	}
 
-	private List<AffectedAction> actions(TransactionContext tx, List<String> seeds) {
+	private List<AffectedAction> actions(TransactionContext tx, List<String> seeds, OffsetDateTime asOf) {
 		List<AffectedAction> actions = new ArrayList<>();
 		if (seeds.isEmpty()) {
 			return actions;
 		}
-		this.store.run(tx, "impact/downstream_actions", Map.of("seeds", seeds))
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("seeds", seeds);
+		parameters.put("asOf", Utc.of(asOf));
+		this.store.run(tx, "impact/downstream_actions", parameters)
 			.forEachRemaining(row -> actions.add(new AffectedAction(row.get("id").asString(),
 					row.get("occurredAt").asOffsetDateTime(), ActionStatus.valueOf(row.get("status").asString()),
 					row.get("reversible").asBoolean(true), row.get("triggeredBy").asList(Value::asString))));

@@ -245,7 +245,7 @@ public class IngestService {
 		if (edges.isEmpty()) {
 			return 0;
 		}
-		return this.store.run(tx, "ingest/create_edges", Map.of("edges", edges))
+		return this.store.run(tx, "ingest/create_edges", Map.of("edges", edges, "recordedAt", recordedAt))
 			.consume()
 			.counters()
 			.relationshipsCreated();

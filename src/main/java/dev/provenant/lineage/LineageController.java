@@ -1,6 +1,10 @@
 package dev.provenant.lineage;
 
+import java.time.OffsetDateTime;
+
 import dev.provenant.graph.Direction;
+import dev.provenant.node.AsOf;
+import graphql.execution.DataFetcherResult;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -16,10 +20,11 @@ class LineageController {
 	}
 
 	@QueryMapping
-	Lineage lineage(@Argument String id, @Argument Direction direction, @Argument Integer depth) {
+	DataFetcherResult<Lineage> lineage(@Argument String id, @Argument Direction direction, @Argument Integer depth,
+			@Argument OffsetDateTime asOf) {
 		// An explicit null means the schema's default, as leaving the argument out does.
-		return this.lineage.lineage(id, (direction != null) ? direction : Direction.UPSTREAM,
-				(depth != null) ? depth : 10);
+		return AsOf.result(this.lineage.lineage(id, (direction != null) ? direction : Direction.UPSTREAM,
+				(depth != null) ? depth : 10, asOf), asOf);
 	}
 
 }

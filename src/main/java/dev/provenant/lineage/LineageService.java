@@ -1,5 +1,6 @@
 package dev.provenant.lineage;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import dev.provenant.api.NodeNotFound;
 import dev.provenant.graph.Direction;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.Utc;
 import dev.provenant.store.GraphStore;
 import dev.provenant.store.NodeMapping;
 import org.neo4j.driver.Value;
@@ -38,7 +40,7 @@ public class LineageService {
 		this.store = store;
 	}
 
-	public Lineage lineage(String id, Direction direction, int depth) {
+	public Lineage lineage(String id, Direction direction, int depth, OffsetDateTime asOf) {
 		if (depth < 1 || depth > MAX_DEPTH) {
 			throw new InvalidArgument("depth", "depth must be between 1 and " + MAX_DEPTH + ", got " + depth);
 		}
@@ -46,8 +48,11 @@ public class LineageService {
 		Map<String, ProvenanceNode> nodes = new HashMap<>();
 		Set<Lineage.Edge> edges = new LinkedHashSet<>();
 		this.store.read(tx -> {
-			this.store.run(tx, query, Map.of("depth", depth), Map.of("id", id)).forEachRemaining(row -> {
-				ProvenanceNode node = NodeMapping.toNode(row.get("node"));
+			Map<String, Object> parameters = new HashMap<>();
+			parameters.put("id", id);
+			parameters.put("asOf", Utc.of(asOf));
+			this.store.run(tx, query, Map.of("depth", depth), parameters).forEachRemaining(row -> {
+				ProvenanceNode node = NodeMapping.toNode(row.get("node"), asOf);
 				nodes.put(node.id(), node);
 				for (Value edge : row.get("edges").values()) {
 					edges.add(new Lineage.Edge(edge.get("from").asString(), edge.get("to").asString(),
@@ -57,7 +62,7 @@ public class LineageService {
 			return null;
 		});
 		ProvenanceNode root = nodes.get(id);
-		if (root == null) {
+		if (root == null || (asOf != null && root.recordedAt().isAfter(asOf))) {
 			throw new NodeNotFound(id, "node");
 		}
 		return assemble(root, direction, nodes, edges);

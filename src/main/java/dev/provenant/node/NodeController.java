@@ -1,5 +1,6 @@
 package dev.provenant.node;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,9 +15,11 @@ import dev.provenant.graph.ModelVersion;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.PromptVersion;
 import dev.provenant.graph.ProvenanceNode;
+import graphql.execution.DataFetcherResult;
 import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -32,89 +35,105 @@ class NodeController {
 	}
 
 	@QueryMapping
-	ProvenanceNode node(@Argument String id) {
+	DataFetcherResult<ProvenanceNode> node(@Argument String id, @Argument OffsetDateTime asOf) {
 		if (id.isEmpty()) {
 			throw new InvalidArgument("id", "id must not be empty");
 		}
-		return this.reader.find(id).orElse(null);
+		return AsOf.result(this.reader.find(id, asOf).orElse(null), asOf);
 	}
 
 	@SchemaMapping(typeName = "Feature")
-	CompletableFuture<List<ProvenanceNode>> derivedFrom(Feature feature, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, feature).thenApply(e -> e.of(EdgeType.DERIVED_FROM));
+	CompletableFuture<List<ProvenanceNode>> derivedFrom(Feature feature, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, feature, asOf).thenApply(e -> e.of(EdgeType.DERIVED_FROM));
 	}
 
 	@SchemaMapping(typeName = "ModelVersion")
-	CompletableFuture<List<DataSource>> trainedOn(ModelVersion model, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, model).thenApply(e -> e.of(EdgeType.TRAINED_ON));
+	CompletableFuture<List<DataSource>> trainedOn(ModelVersion model, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, model, asOf).thenApply(e -> e.of(EdgeType.TRAINED_ON));
 	}
 
 	@SchemaMapping(typeName = "ModelVersion")
-	CompletableFuture<List<Feature>> usesFeatures(ModelVersion model, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, model).thenApply(e -> e.of(EdgeType.USES_FEATURE));
+	CompletableFuture<List<Feature>> usesFeatures(ModelVersion model, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, model, asOf).thenApply(e -> e.of(EdgeType.USES_FEATURE));
 	}
 
 	@SchemaMapping(typeName = "Policy")
-	CompletableFuture<Policy> supersedes(Policy policy, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, policy).thenApply(e -> e.single(EdgeType.SUPERSEDES));
+	CompletableFuture<Policy> supersedes(Policy policy, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, policy, asOf).thenApply(e -> e.single(EdgeType.SUPERSEDES));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<List<Feature>> features(Decision decision, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, decision).thenApply(e -> e.of(EdgeType.USED));
+	CompletableFuture<List<Feature>> features(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.of(EdgeType.USED));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<List<DataSource>> dataSources(Decision decision, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, decision).thenApply(e -> e.of(EdgeType.READ));
+	CompletableFuture<List<DataSource>> dataSources(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.of(EdgeType.READ));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<ModelVersion> modelVersion(Decision decision, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, decision).thenApply(e -> e.single(EdgeType.MADE_BY));
+	CompletableFuture<ModelVersion> modelVersion(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.single(EdgeType.MADE_BY));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<PromptVersion> promptVersion(Decision decision, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, decision).thenApply(e -> e.single(EdgeType.PROMPTED_BY));
+	CompletableFuture<PromptVersion> promptVersion(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.single(EdgeType.PROMPTED_BY));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<Policy> policy(Decision decision, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, decision).thenApply(e -> e.single(EdgeType.GOVERNED_BY));
+	CompletableFuture<Policy> policy(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.single(EdgeType.GOVERNED_BY));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<List<Approver>> approvedBy(Decision decision, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, decision).thenApply(e -> e.of(EdgeType.APPROVED_BY));
+	CompletableFuture<List<Approver>> approvedBy(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.of(EdgeType.APPROVED_BY));
 	}
 
 	@SchemaMapping(typeName = "Decision")
-	CompletableFuture<List<Action>> actions(Decision decision, DataLoader<String, IncomingEdges> edges) {
-		return in(edges, decision).thenApply(e -> e.of(EdgeType.EXECUTES));
+	CompletableFuture<List<Action>> actions(Decision decision, DataLoader<NodeAt, IncomingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return in(edges, decision, asOf).thenApply(e -> e.of(EdgeType.EXECUTES));
 	}
 
 	@SchemaMapping(typeName = "Action")
-	CompletableFuture<Decision> decision(Action action, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, action).thenApply(e -> e.single(EdgeType.EXECUTES));
+	CompletableFuture<Decision> decision(Action action, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, action, asOf).thenApply(e -> e.single(EdgeType.EXECUTES));
 	}
 
 	@SchemaMapping(typeName = "Action")
-	CompletableFuture<List<Action>> triggeredBy(Action action, DataLoader<String, OutgoingEdges> edges) {
-		return out(edges, action).thenApply(e -> e.of(EdgeType.TRIGGERED_BY));
+	CompletableFuture<List<Action>> triggeredBy(Action action, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, action, asOf).thenApply(e -> e.of(EdgeType.TRIGGERED_BY));
 	}
 
 	@SchemaMapping(typeName = "Action")
-	CompletableFuture<List<Action>> triggered(Action action, DataLoader<String, IncomingEdges> edges) {
-		return in(edges, action).thenApply(e -> e.of(EdgeType.TRIGGERED_BY));
+	CompletableFuture<List<Action>> triggered(Action action, DataLoader<NodeAt, IncomingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return in(edges, action, asOf).thenApply(e -> e.of(EdgeType.TRIGGERED_BY));
 	}
 
-	private static CompletableFuture<OutgoingEdges> out(DataLoader<String, OutgoingEdges> loader, ProvenanceNode node) {
-		return loader.load(node.id()).thenApply(e -> (e != null) ? e : OutgoingEdges.NONE);
+	private static CompletableFuture<OutgoingEdges> out(DataLoader<NodeAt, OutgoingEdges> loader, ProvenanceNode node,
+			OffsetDateTime asOf) {
+		return loader.load(new NodeAt(node.id(), asOf)).thenApply(e -> (e != null) ? e : OutgoingEdges.NONE);
 	}
 
-	private static CompletableFuture<IncomingEdges> in(DataLoader<String, IncomingEdges> loader, ProvenanceNode node) {
-		return loader.load(node.id()).thenApply(e -> (e != null) ? e : IncomingEdges.NONE);
+	private static CompletableFuture<IncomingEdges> in(DataLoader<NodeAt, IncomingEdges> loader, ProvenanceNode node,
+			OffsetDateTime asOf) {
+		return loader.load(new NodeAt(node.id(), asOf)).thenApply(e -> (e != null) ? e : IncomingEdges.NONE);
 	}
 
 }

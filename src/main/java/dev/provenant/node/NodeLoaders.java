@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 class NodeLoaders {
 
 	NodeLoaders(BatchLoaderRegistry registry, NodeReader reader) {
-		registry.forTypePair(String.class, OutgoingEdges.class)
-			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> reader.outgoing(ids)));
-		registry.forTypePair(String.class, IncomingEdges.class)
-			.registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> reader.incoming(ids)));
+		registry.forTypePair(NodeAt.class, OutgoingEdges.class)
+			.registerMappedBatchLoader((refs, env) -> Mono.fromCallable(() -> reader.outgoing(refs)));
+		registry.forTypePair(NodeAt.class, IncomingEdges.class)
+			.registerMappedBatchLoader((refs, env) -> Mono.fromCallable(() -> reader.incoming(refs)));
 	}
 
 }

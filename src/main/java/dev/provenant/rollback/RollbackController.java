@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.provenant.api.ApiProperties;
 import dev.provenant.api.Connection;
@@ -11,7 +13,9 @@ import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.TimeWindow;
+import dev.provenant.node.AsOf;
 import dev.provenant.node.NodeReader;
+import graphql.execution.DataFetcherResult;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -36,8 +40,9 @@ class RollbackController {
 	}
 
 	@QueryMapping
-	RollbackPlan rollbackScope(@Argument String id, @Argument OffsetDateTime from, @Argument OffsetDateTime to) {
-		return this.rollback.plan(id, new TimeWindow(from, to));
+	DataFetcherResult<RollbackPlan> rollbackScope(@Argument String id, @Argument OffsetDateTime from,
+			@Argument OffsetDateTime to, @Argument OffsetDateTime asOf) {
+		return AsOf.result(this.rollback.plan(id, new TimeWindow(from, to), asOf), asOf);
 	}
 
 	@SchemaMapping(typeName = "RollbackPlan")
@@ -45,12 +50,20 @@ class RollbackController {
 		return PageRequest.of(first, after, this.api.maxPageSize()).slice(plan.orderedSteps(), page -> page);
 	}
 
-	/** The actions of every step on the page, in one query. */
+	/**
+	 * The actions of every step on the page: one query per instant asked about (usually
+	 * one).
+	 */
 	@BatchMapping(typeName = "RollbackStep")
 	Map<RollbackStep, Action> action(List<RollbackStep> steps) {
-		Map<String, ProvenanceNode> found = this.nodes.findAll(steps.stream().map(s -> s.step().id()).toList());
 		Map<RollbackStep, Action> actions = new HashMap<>();
-		steps.forEach(step -> actions.put(step, (Action) found.get(step.step().id())));
+		Map<Optional<OffsetDateTime>, List<RollbackStep>> byInstant = steps.stream()
+			.collect(Collectors.groupingBy(step -> Optional.ofNullable(step.asOf())));
+		byInstant.forEach((asOf, group) -> {
+			Map<String, ProvenanceNode> found = this.nodes
+				.findAll(group.stream().map(step -> step.step().id()).toList(), asOf.orElse(null));
+			group.forEach(step -> actions.put(step, (Action) found.get(step.step().id())));
+		});
 		return actions;
 	}
 

@@ -39,12 +39,12 @@ public class RollbackService {
 		this.audit = audit;
 	}
 
-	public RollbackPlan plan(String id, TimeWindow window) {
-		BlastRadius radius = this.blastRadius.blastRadius(id, window);
+	public RollbackPlan plan(String id, TimeWindow window, OffsetDateTime asOf) {
+		BlastRadius radius = this.blastRadius.blastRadius(id, window, asOf);
 		List<AffectedAction> ordered = RollbackOrder.order(radius.affectedActions());
 		List<RollbackStep> steps = new ArrayList<>(ordered.size());
 		for (int i = 0; i < ordered.size(); i++) {
-			steps.add(new RollbackStep(i + 1, ordered.get(i)));
+			steps.add(new RollbackStep(i + 1, ordered.get(i), asOf));
 		}
 		return new RollbackPlan(radius.root(), List.copyOf(steps));
 	}

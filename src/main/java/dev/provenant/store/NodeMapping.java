@@ -37,37 +37,47 @@ public final class NodeMapping {
 	}
 
 	public static ProvenanceNode toNode(Value node) {
+		return toNode(node, null);
+	}
+
+	/**
+	 * The node as it stood at {@code asOf} (now when {@code null}): an action rolled back
+	 * later was still executed, a decision reviewed later was still pending, and a node's
+	 * quarantine is read from its history. The caller makes sure the node itself was
+	 * recorded by then.
+	 */
+	public static ProvenanceNode toNode(Value node, OffsetDateTime asOf) {
 		String id = node.get("id").asString();
 		String name = string(node, "name");
 		OffsetDateTime recordedAt = time(node, "recordedAt");
 		Map<String, Object> attributes = attributes(node);
 		NodeKind kind = NodeKind.valueOf(node.get("kind").asString());
 		return switch (kind) {
-			case DATA_SOURCE -> new DataSource(id, name, recordedAt, attributes, quarantined(node), string(node, "uri"),
-					string(node, "owner"));
-			case FEATURE -> new Feature(id, name, recordedAt, attributes, quarantined(node));
-			case MODEL_VERSION -> new ModelVersion(id, name, recordedAt, attributes, quarantined(node),
+			case DATA_SOURCE -> new DataSource(id, name, recordedAt, attributes, quarantined(node, asOf),
+					string(node, "uri"), string(node, "owner"));
+			case FEATURE -> new Feature(id, name, recordedAt, attributes, quarantined(node, asOf));
+			case MODEL_VERSION -> new ModelVersion(id, name, recordedAt, attributes, quarantined(node, asOf),
 					string(node, "model"), string(node, "version"));
-			case PROMPT_VERSION -> new PromptVersion(id, name, recordedAt, attributes, quarantined(node),
+			case PROMPT_VERSION -> new PromptVersion(id, name, recordedAt, attributes, quarantined(node, asOf),
 					string(node, "prompt"), string(node, "version"), string(node, "templateSha256"));
-			case POLICY -> policy(id, name, recordedAt, attributes, node);
+			case POLICY -> policy(id, name, recordedAt, attributes, node, asOf);
 			case APPROVER -> new Approver(id, name, recordedAt, attributes, string(node, "role"));
-			case DECISION -> decision(id, name, recordedAt, attributes, node);
-			case ACTION -> action(id, name, recordedAt, attributes, node);
+			case DECISION -> decision(id, name, recordedAt, attributes, node, asOf);
+			case ACTION -> action(id, name, recordedAt, attributes, node, asOf);
 		};
 	}
 
 	private static Policy policy(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
-			Value node) {
-		return new Policy(id, name, recordedAt, attributes, quarantined(node), number(node, "minConfidence"),
+			Value node, OffsetDateTime asOf) {
+		return new Policy(id, name, recordedAt, attributes, quarantined(node, asOf), number(node, "minConfidence"),
 				number(node, "minDataQuality"), number(node, "maxRiskScore"),
 				node.get("approverRoles").isNull() ? List.of() : node.get("approverRoles").asList(Value::asString),
 				string(node, "reviewSla"), node.get("escalateOnQuarantinedInput").asBoolean(true));
 	}
 
 	private static Decision decision(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
-			Value node) {
-		String state = string(node, "reviewState");
+			Value node, OffsetDateTime asOf) {
+		String state = after(time(node, "reviewedAt"), asOf) ? ReviewState.PENDING.name() : string(node, "reviewState");
 		String reasons = string(node, "escalationReasons");
 		return new Decision(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "subject"),
 				string(node, "outcome"), number(node, "confidence"), Route.valueOf(node.get("route").asString()),
@@ -79,16 +89,43 @@ public final class NodeMapping {
 	}
 
 	private static Action action(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
-			Value node) {
-		Action.RollbackRecord rollback = node.get("rolledBackAt").isNull() ? null : new Action.RollbackRecord(
-				time(node, "rolledBackAt"), string(node, "rolledBackBy"), string(node, "rollbackReason"));
+			Value node, OffsetDateTime asOf) {
+		OffsetDateTime rolledBackAt = time(node, "rolledBackAt");
+		boolean rolledBack = rolledBackAt != null && !after(rolledBackAt, asOf);
+		Action.RollbackRecord rollback = !rolledBack ? null
+				: new Action.RollbackRecord(rolledBackAt, string(node, "rolledBackBy"), string(node, "rollbackReason"));
 		return new Action(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "type"),
 				string(node, "target"), node.get("reversible").asBoolean(true),
-				ActionStatus.valueOf(node.get("status").asString()), rollback);
+				rolledBack ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED, rollback);
 	}
 
-	private static boolean quarantined(Value node) {
-		return node.get("quarantined").asBoolean(false);
+	/**
+	 * Now: the flag. In the past: the last quarantine or release in the history at or
+	 * before that time.
+	 */
+	private static boolean quarantined(Value node, OffsetDateTime asOf) {
+		if (asOf == null) {
+			return node.get("quarantined").asBoolean(false);
+		}
+		Value history = node.get("quarantineHistory");
+		boolean quarantined = false;
+		if (!history.isNull()) {
+			for (Value entry : history.values()) {
+				Map<String, Object> event = JSON.readValue(entry.asString(), OBJECT);
+				if (!OffsetDateTime.parse((String) event.get("at")).isAfter(asOf)) {
+					quarantined = "QUARANTINE".equals(event.get("action"));
+				}
+			}
+		}
+		return quarantined;
+	}
+
+	/**
+	 * Whether something that happened at {@code time} lies after the instant looked at
+	 * ({@code null}: now).
+	 */
+	private static boolean after(OffsetDateTime time, OffsetDateTime asOf) {
+		return time != null && asOf != null && time.isAfter(asOf);
 	}
 
 	private static Double number(Value node, String key) {
