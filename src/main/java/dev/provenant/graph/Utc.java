@@ -14,6 +14,17 @@ public final class Utc {
 	private Utc() {
 	}
 
+	/**
+	 * The last instant Provenant can record: stands for "now" where a query needs an
+	 * instant, never null.
+	 */
+	public static final OffsetDateTime END_OF_TIME = OffsetDateTime.parse("9999-12-31T23:59:59.999999999Z");
+
+	/** The instant looked at, in UTC, or {@link #END_OF_TIME} for now. */
+	public static OffsetDateTime asOf(OffsetDateTime asOf) {
+		return (asOf == null) ? END_OF_TIME : of(asOf);
+	}
+
 	public static OffsetDateTime of(OffsetDateTime time) {
 		return (time == null) ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
 	}

@@ -58,7 +58,7 @@ public class BlastRadiusService {
 		List<AffectedDecision> decisions = new ArrayList<>();
 		Map<String, Object> parameters = new HashMap<>(window.parameters());
 		parameters.put("id", id);
-		parameters.put("asOf", Utc.of(asOf));
+		parameters.put("asOf", Utc.asOf(asOf));
 		this.store.run(tx, "impact/downstream_decisions", parameters).forEachRemaining(row -> {
 			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
 			counts.put(kind, row.get("count").asInt());
@@ -92,7 +92,7 @@ public class BlastRadiusService {
 		}
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("seeds", seeds);
-		parameters.put("asOf", Utc.of(asOf));
+		parameters.put("asOf", Utc.asOf(asOf));
 		this.store.run(tx, "impact/downstream_actions", parameters)
 			.forEachRemaining(row -> actions.add(new AffectedAction(row.get("id").asString(),
 					row.get("occurredAt").asOffsetDateTime(), ActionStatus.valueOf(row.get("status").asString()),

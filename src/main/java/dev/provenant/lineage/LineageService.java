@@ -50,7 +50,7 @@ public class LineageService {
 		this.store.read(tx -> {
 			Map<String, Object> parameters = new HashMap<>();
 			parameters.put("id", id);
-			parameters.put("asOf", Utc.of(asOf));
+			parameters.put("asOf", Utc.asOf(asOf));
 			this.store.run(tx, query, Map.of("depth", depth), parameters).forEachRemaining(row -> {
 				ProvenanceNode node = NodeMapping.toNode(row.get("node"), asOf);
 				nodes.put(node.id(), node);
