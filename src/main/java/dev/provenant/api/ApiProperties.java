@@ -4,8 +4,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
+ * Limits that keep one request from taking the service down.
+ *
  * @param maxPageSize the largest {@code first} a connection field accepts
+ * @param maxQueryDepth the deepest selection a query may nest (introspection is exempt,
+ * for GraphiQL)
+ * @param maxQueryComplexity the most a query may cost: each field costs 1 plus its
+ * children, and a connection field multiplies that by its page size ({@code first}, 100
+ * when omitted)
+ * @param maxRequestBytes the largest request body accepted on {@code /graphql}
  */
 @ConfigurationProperties("provenant.api")
-public record ApiProperties(@DefaultValue("10000") int maxPageSize) {
+public record ApiProperties(@DefaultValue("10000") int maxPageSize, @DefaultValue("15") int maxQueryDepth,
+		@DefaultValue("200000") int maxQueryComplexity, @DefaultValue("16777216") long maxRequestBytes) {
 }

@@ -24,7 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@link #id(String)}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000" })
+		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000",
+				"provenant.api.max-query-complexity=20000", "provenant.api.max-request-bytes=1000000" })
 @Import(GraphQlIT.TestClock.class)
 public abstract class GraphQlIT {
 

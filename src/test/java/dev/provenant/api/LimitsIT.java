@@ -1,0 +1,107 @@
+package dev.provenant.api;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.provenant.support.GraphQlIT;
+import graphql.introspection.IntrospectionQuery;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static dev.provenant.support.Errors.assertAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Limits against abuse, as configured for the tests: depth 15, complexity 20,000, bodies
+ * up to 1,000,000 bytes, pages up to 1,000.
+ */
+class LimitsIT extends GraphQlIT {
+
+	@Test
+	void aQueryNestedDeeperThanTheLimitIsRefused() {
+		String nested = "id";
+		for (int i = 0; i < 8; i++) {
+			nested = "decision { actions { " + nested + " } }";
+		}
+		this.graphQl.document("query($id: ID!) { node(id: $id) { ... on Action { " + nested + " } } }")
+			.variable("id", id("any"))
+			.execute()
+			.errors()
+			.satisfy(errors -> {
+				assertAll(errors, "BAD_REQUEST");
+				assertThat(errors.get(0).getMessage()).containsIgnoringCase("depth");
+			});
+	}
+
+	@Test
+	void graphiqlsIntrospectionStillWorks() {
+		this.graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
+			.execute()
+			.path("__schema.queryType.name")
+			.entity(String.class)
+			.isEqualTo("Query");
+	}
+
+	@Test
+	void largePagesNestedInLargePagesAreTooComplex() {
+		String page = "edges { cursor node { id features { id derivedFrom { id } } actions { id triggered { id } } } }";
+		this.graphQl
+			.document("query($id: ID!) { blastRadius(id: $id) { decisions(first: 1000) { " + page
+					+ " } actions(first: 1000) { edges { node { id decision { id } triggeredBy { id } } } } } }")
+			.variable("id", id("any"))
+			.execute()
+			.errors()
+			.satisfy(errors -> {
+				assertAll(errors, "BAD_REQUEST");
+				assertThat(errors.get(0).getMessage()).containsIgnoringCase("complexity");
+			});
+	}
+
+	@Test
+	void aReasonableQueryStaysWithinTheLimits() {
+		story().dataSource("crm")
+			.decision("d", "2026-11-01T10:00:00Z")
+			.with("dataSources", List.of("crm"))
+			.ingest(this.graphQl);
+		this.graphQl
+			.document("query($id: ID!) { blastRadius(id: $id) { decisions(first: 1000) { edges { node { id } } } } }")
+			.variable("id", id("crm"))
+			.execute()
+			.path("blastRadius.decisions.edges[0].node.id")
+			.entity(String.class)
+			.isEqualTo(id("d"));
+	}
+
+	@Test
+	void aBodyOverTheLimitIsRefusedBeforeItIsReadAndNothingIsWritten() {
+		StringBuilder records = new StringBuilder();
+		for (int i = 0; records.length() < 1_100_000; i++) {
+			records.append((i == 0) ? "" : ",")
+				.append("{\"id\":\"")
+				.append(id("big" + i))
+				.append("\",\"name\":\"")
+				.append("x".repeat(200))
+				.append("\"}");
+		}
+		String body = "{\"query\":\"mutation($b: ProvenanceBatch!) { ingest(batch: $b) { created } }\","
+				+ "\"variables\":{\"b\":{\"dataSources\":[" + records + "]}}}";
+		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + this.port)
+			.build();
+		client.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectBody(Map.class)
+			.value(response -> assertThat(response.toString()).contains("BAD_REQUEST", "max-request-bytes"));
+		this.graphQl.documentName("node").variable("id", id("big0")).execute().path("node").valueIsNull();
+	}
+
+}
