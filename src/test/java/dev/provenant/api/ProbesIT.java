@@ -1,0 +1,45 @@
+package dev.provenant.api;
+
+import dev.provenant.support.GraphQlIT;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Health, liveness and readiness answer for orchestrators; health reports Neo4j. */
+class ProbesIT extends GraphQlIT {
+
+	@Test
+	void healthLivenessAndReadinessAreUp() {
+		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + this.port)
+			.build();
+		client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.neo4j.status")
+			.isEqualTo("UP");
+		client.get()
+			.uri("/actuator/health/liveness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+}
