@@ -1,16 +1,13 @@
 package dev.provenant.audit;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import dev.provenant.api.ApiProperties;
 import dev.provenant.api.Connection;
-import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Utc;
-import dev.provenant.store.GraphStore;
+import dev.provenant.store.PagedQueries;
+import org.neo4j.driver.Record;
 
 import org.springframework.stereotype.Service;
 
@@ -18,40 +15,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditService {
 
-	private final GraphStore store;
+	private final PagedQueries pages;
 
-	private final ApiProperties api;
-
-	AuditService(GraphStore store, ApiProperties api) {
-		this.store = store;
-		this.api = api;
+	AuditService(PagedQueries pages) {
+		this.pages = pages;
 	}
 
 	public Connection<AuditEvent> log(OffsetDateTime from, OffsetDateTime to, Integer first, String after) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("from", Utc.of(from));
 		parameters.put("to", Utc.of(to));
-		return page("audit/log_page", "audit/log_count", parameters, first, after);
+		return this.pages.page("audit/log_page", "audit/log_count", parameters, first, after, AuditService::event);
 	}
 
 	public Connection<AuditEvent> trail(String id, Integer first, String after) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("id", id);
-		return page("audit/trail_page", "audit/trail_count", parameters, first, after);
+		return this.pages.page("audit/trail_page", "audit/trail_count", Map.of("id", id), first, after,
+				AuditService::event);
 	}
 
-	private Connection<AuditEvent> page(String query, String count, Map<String, Object> parameters, Integer first,
-			String after) {
-		PageRequest page = PageRequest.of(first, after, this.api.maxPageSize());
-		parameters.put("skip", page.offset());
-		parameters.put("limit", page.size());
-		return this.store.read(tx -> {
-			List<AuditEvent> events = new ArrayList<>();
-			this.store.run(tx, query, parameters)
-				.forEachRemaining(row -> events.add(AuditVerifier.AuditEvents.toEvent(row.get("e"))));
-			int total = this.store.run(tx, count, parameters).single().get("total").asInt();
-			return page.page(events, total);
-		});
+	private static AuditEvent event(Record row) {
+		return AuditVerifier.AuditEvents.toEvent(row.get("e"));
 	}
 
 }

@@ -8,12 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.provenant.api.ApiProperties;
 import dev.provenant.api.Connection;
 import dev.provenant.api.Forbidden;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
-import dev.provenant.api.PageRequest;
 import dev.provenant.api.StateConflict;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
@@ -25,6 +23,7 @@ import dev.provenant.node.NodeAt;
 import dev.provenant.node.NodeReader;
 import dev.provenant.store.GraphStore;
 import dev.provenant.store.NodeMapping;
+import dev.provenant.store.PagedQueries;
 import org.neo4j.driver.Result;
 
 import org.springframework.stereotype.Service;
@@ -37,38 +36,31 @@ public class ReviewService {
 
 	private final NodeReader nodes;
 
-	private final ApiProperties api;
+	private final PagedQueries pages;
 
 	private final Clock clock;
 
 	private final AuditLog audit;
 
-	ReviewService(GraphStore store, NodeReader nodes, ApiProperties api, Clock clock, AuditLog audit) {
+	ReviewService(GraphStore store, NodeReader nodes, PagedQueries pages, Clock clock, AuditLog audit) {
 		this.store = store;
 		this.nodes = nodes;
-		this.api = api;
+		this.pages = pages;
 		this.clock = clock;
 		this.audit = audit;
 	}
 
 	public Connection<ReviewItem> queue(String role, boolean overdueOnly, Integer first, String after) {
-		PageRequest page = PageRequest.of(first, after, this.api.maxPageSize());
 		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("role", role);
 		parameters.put("dueBefore", overdueOnly ? now : null);
-		parameters.put("skip", page.offset());
-		parameters.put("limit", page.size());
-		return this.store.read(tx -> {
-			List<ReviewItem> items = new ArrayList<>();
-			this.store.run(tx, "governance/review_queue", parameters).forEachRemaining(row -> {
-				Decision decision = (Decision) NodeMapping.toNode(row.get("d"));
-				items.add(new ReviewItem(decision, decision.escalationReasons(), decision.reviewDeadline(),
-						decision.reviewDeadline().isBefore(now), decision.requiredRoles()));
-			});
-			int total = this.store.run(tx, "governance/review_queue_count", parameters).single().get("total").asInt();
-			return page.page(items, total);
-		});
+		return this.pages.page("governance/review_queue", "governance/review_queue_count", parameters, first, after,
+				row -> {
+					Decision decision = (Decision) NodeMapping.toNode(row.get("d"));
+					return new ReviewItem(decision, decision.escalationReasons(), decision.reviewDeadline(),
+							decision.reviewDeadline().isBefore(now), decision.requiredRoles());
+				});
 	}
 
 	public Decision review(String decisionId, String approverId, Review.Verdict verdict, String rationale) {
