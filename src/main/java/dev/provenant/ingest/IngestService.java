@@ -75,7 +75,8 @@ public class IngestService {
 			Map<String, Stored> stored = stored(tx, new Plan(List.of(planned), 0, List.of(), Map.of()));
 			for (Reference reference : record.references()) {
 				Stored target = stored.get(reference.target());
-				RecordProblem problem = referenceProblem(planned, reference, (target != null) ? target.kind : null);
+				RecordProblem problem = referenceProblem(planned, reference, (target != null) ? target.kind : null,
+						"which is not stored");
 				if (problem != null) {
 					problems.add(problem);
 				}
@@ -177,7 +178,8 @@ public class IngestService {
 			for (Reference reference : planned.record.references()) {
 				NodeKind target = batchKinds.containsKey(reference.target()) ? batchKinds.get(reference.target())
 						: (stored.containsKey(reference.target()) ? stored.get(reference.target()).kind : null);
-				RecordProblem problem = referenceProblem(planned, reference, target);
+				RecordProblem problem = referenceProblem(planned, reference, target,
+						"which is neither stored nor in this batch");
 				if (problem != null) {
 					problems.add(problem);
 				}
@@ -258,12 +260,13 @@ public class IngestService {
 				planned.position + ": id '" + planned.record.id() + "' " + what);
 	}
 
-	private static RecordProblem referenceProblem(Planned planned, Reference reference, NodeKind target) {
+	private static RecordProblem referenceProblem(Planned planned, Reference reference, NodeKind target,
+			String unknown) {
 		String where = planned.position + " (" + planned.record.id() + "): " + reference.field() + " names '"
 				+ reference.target() + "'";
 		if (target == null) {
 			return new RecordProblem(planned.position, planned.record.id(), reference.field(), Code.UNKNOWN_REFERENCE,
-					where + ", which is not stored" + ((planned.digest.isEmpty()) ? "" : " nor in this batch"));
+					where + ", " + unknown);
 		}
 		if (!reference.type().canPointTo(target)) {
 			return new RecordProblem(planned.position, planned.record.id(), reference.field(), Code.WRONG_KIND,
