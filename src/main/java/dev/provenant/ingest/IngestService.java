@@ -3,6 +3,7 @@ package dev.provenant.ingest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +73,7 @@ public class IngestService {
 				RecordValues.check(new ProvenanceBatch.Positioned(position, record)));
 		if (problems.isEmpty()) {
 			Planned planned = new Planned(position, record, "");
-			Map<String, Stored> stored = stored(tx, new Plan(List.of(planned), 0, List.of(), Map.of()));
+			Map<String, Stored> stored = stored(tx, record.references().stream().map(Reference::target).toList());
 			for (Reference reference : record.references()) {
 				Stored target = stored.get(reference.target());
 				RecordProblem problem = referenceProblem(planned, reference, (target != null) ? target.kind : null,
@@ -158,7 +159,7 @@ public class IngestService {
 	}
 
 	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch) {
-		Map<String, Stored> stored = stored(tx, plan);
+		Map<String, Stored> stored = stored(tx, idsOf(plan));
 		Map<String, NodeKind> batchKinds = plan.declared;
 
 		List<RecordProblem> problems = new ArrayList<>(plan.problems);
@@ -208,12 +209,18 @@ public class IngestService {
 		return new IngestReport(fresh.size(), unchanged, edges);
 	}
 
-	private Map<String, Stored> stored(TransactionContext tx, Plan plan) {
+	/** The ids a plan creates or references. */
+	private static Set<String> idsOf(Plan plan) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (Planned planned : plan.records) {
 			ids.add(planned.record.id());
 			planned.record.references().forEach(r -> ids.add(r.target()));
 		}
+		return ids;
+	}
+
+	/** What is stored under these ids: kind and content digest. */
+	private Map<String, Stored> stored(TransactionContext tx, Collection<String> ids) {
 		Map<String, Stored> stored = new HashMap<>();
 		this.store.run(tx, "ingest/find_stored", Map.of("ids", List.copyOf(ids)))
 			.forEachRemaining(row -> stored.put(row.get("id").asString(),
