@@ -162,14 +162,7 @@ class AuditLogIT extends GraphQlIT {
 	}
 
 	private void mark(String local) {
-		this.graphQl.documentName("markRolledBack")
-			.variable("actionId", id(local))
-			.variable("by", "ops")
-			.variable("reason", "test")
-			.execute()
-			.path("markRolledBack.status")
-			.entity(String.class)
-			.isEqualTo("ROLLED_BACK");
+		markRolledBack(local, "ops", "test");
 	}
 
 }

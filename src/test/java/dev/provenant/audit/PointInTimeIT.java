@@ -68,14 +68,7 @@ class PointInTimeIT extends GraphQlIT {
 		answeredThen.put("2026-11-03T13:00:00Z", ask(null));
 
 		at("2026-11-03T14:00:00Z");
-		this.graphQl.documentName("markRolledBack")
-			.variable("actionId", id("a2"))
-			.variable("by", "ops")
-			.variable("reason", "model under review")
-			.execute()
-			.path("markRolledBack.status")
-			.entity(String.class)
-			.isEqualTo("ROLLED_BACK");
+		markRolledBack("a2", "ops", "model under review");
 		answeredThen.put("2026-11-03T14:00:00Z", ask(null));
 
 		at("2026-11-03T15:00:00Z");

@@ -42,14 +42,7 @@ class TamperingIT extends GraphQlIT {
 			.with("route", "HUMAN_REVIEW")
 			.action("a", "2026-11-02T09:01:00Z", "d");
 		story.ingest(this.graphQl);
-		this.graphQl.documentName("markRolledBack")
-			.variable("actionId", id("a"))
-			.variable("by", "ops")
-			.variable("reason", "bad model")
-			.execute()
-			.path("markRolledBack.status")
-			.entity(String.class)
-			.isEqualTo("ROLLED_BACK");
+		markRolledBack("a", "ops", "bad model");
 		quarantine("crm");
 		this.graphQl.documentName("review")
 			.variable("decisionId", id("p"))

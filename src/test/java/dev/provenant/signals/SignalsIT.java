@@ -103,14 +103,7 @@ class SignalsIT extends GraphQlIT {
 		story.ingest(this.graphQl);
 		for (Spec spec : this.specs) {
 			if (spec.rolledBack) {
-				this.graphQl.documentName("markRolledBack")
-					.variable("actionId", id("a" + spec.id.substring(1)))
-					.variable("by", "test")
-					.variable("reason", "test")
-					.execute()
-					.path("markRolledBack.status")
-					.entity(String.class)
-					.isEqualTo("ROLLED_BACK");
+				markRolledBack("a" + spec.id.substring(1), "test", "test");
 			}
 		}
 		// One pending review is rejected; the rest stay pending and, with the clock

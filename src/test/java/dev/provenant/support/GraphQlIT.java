@@ -100,6 +100,18 @@ public abstract class GraphQlIT {
 			.isEqualTo(true);
 	}
 
+	/** Marks one of this test's actions rolled back, failing the test unless it works. */
+	protected void markRolledBack(String local, String by, String reason) {
+		this.graphQl.documentName("markRolledBack")
+			.variable("actionId", id(local))
+			.variable("by", by)
+			.variable("reason", reason)
+			.execute()
+			.path("markRolledBack.status")
+			.entity(String.class)
+			.isEqualTo("ROLLED_BACK");
+	}
+
 	/** Releases one of this test's nodes, failing the test unless it works. */
 	protected void release(String local) {
 		this.graphQl.documentName("release")
