@@ -3,8 +3,17 @@ package dev.provenant;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.provenant.security.ForAuditors;
+import dev.provenant.security.ForOperators;
+import dev.provenant.security.ForReaders;
+import dev.provenant.security.ForReviewers;
+import dev.provenant.security.ForWriters;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -41,6 +50,25 @@ class ArchitectureTests {
 	@Test
 	void featuresDoNotDependOnEachOtherInCycles() {
 		slices().matching("dev.provenant.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void everyQueryAndMutationSaysWhoMayRunIt() {
+		methods().that()
+			.areAnnotatedWith(QueryMapping.class)
+			.or()
+			.areAnnotatedWith(MutationMapping.class)
+			.should()
+			.beAnnotatedWith(ForReaders.class)
+			.orShould()
+			.beAnnotatedWith(ForAuditors.class)
+			.orShould()
+			.beAnnotatedWith(ForWriters.class)
+			.orShould()
+			.beAnnotatedWith(ForReviewers.class)
+			.orShould()
+			.beAnnotatedWith(ForOperators.class)
+			.check(CLASSES);
 	}
 
 	@Test

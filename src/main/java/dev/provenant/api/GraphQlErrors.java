@@ -11,41 +11,88 @@ import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
-import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * Maps exceptions to GraphQL errors. Users get what they need to fix a request;
  * unexpected failures get a reference to the log line instead of a stack trace or the
  * Cypher that failed.
+ * <p>
+ * A resolver rather than {@code @GraphQlExceptionHandler} methods: those run inside the
+ * controller call and hand back a null result, which Spring's connection adapter turns
+ * into an empty connection that then fails on its non-null {@code totalCount} with a
+ * second, misleading error. An exception that leaves the field is resolved here with no
+ * value at all.
  */
-@ControllerAdvice
-class GraphQlErrors {
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
-	@GraphQlExceptionHandler
-	GraphQLError invalidArgument(InvalidArgument ex, DataFetchingEnvironment env) {
-		return error(env, ErrorKind.BAD_REQUEST, ex.getMessage(), Map.of("argument", ex.argument()));
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	GraphQlErrors() {
+		// Reading the caller needs the request's security context restored.
+		setThreadLocalContextAware(true);
 	}
 
-	@GraphQlExceptionHandler
-	GraphQLError notFound(NodeNotFound ex, DataFetchingEnvironment env) {
-		return error(env, ErrorKind.NOT_FOUND, ex.getMessage(), Map.of("id", ex.id()));
+	@Override
+	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof BatchRejected rejected) {
+			return batchRejected(rejected, env);
+		}
+		return List.of(resolve(ex, env));
 	}
 
-	@GraphQlExceptionHandler
-	GraphQLError forbidden(Forbidden ex, DataFetchingEnvironment env) {
-		return error(env, ErrorKind.FORBIDDEN, ex.getMessage(), Map.of());
+	private static GraphQLError resolve(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof InvalidArgument invalid) {
+			return error(env, ErrorKind.BAD_REQUEST, invalid.getMessage(), Map.of("argument", invalid.argument()));
+		}
+		if (ex instanceof NodeNotFound notFound) {
+			return error(env, ErrorKind.NOT_FOUND, notFound.getMessage(), Map.of("id", notFound.id()));
+		}
+		if (ex instanceof Forbidden forbidden) {
+			return error(env, ErrorKind.FORBIDDEN, forbidden.getMessage(), Map.of());
+		}
+		if (ex instanceof StateConflict conflict) {
+			return error(env, ErrorKind.CONFLICT, conflict.getMessage(), Map.of("id", conflict.id()));
+		}
+		if (ex instanceof QueryTimedOut timedOut) {
+			return error(env, ErrorKind.BAD_REQUEST, timedOut.getMessage(), Map.of("code", "QUERY_TIMEOUT"));
+		}
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			return denied(env);
+		}
+		return unexpected(ex, env);
 	}
 
-	@GraphQlExceptionHandler
-	GraphQLError conflict(StateConflict ex, DataFetchingEnvironment env) {
-		return error(env, ErrorKind.CONFLICT, ex.getMessage(), Map.of("id", ex.id()));
+	/**
+	 * Method security refused the call: UNAUTHORIZED when no credential came with the
+	 * request, FORBIDDEN when the caller lacks the role.
+	 */
+	private static GraphQLError denied(DataFetchingEnvironment env) {
+		String field = env.getField().getName();
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller == null || TRUST.isAnonymous(caller)) {
+			return error(env, ErrorKind.UNAUTHORIZED,
+					"Authentication required for " + field + ": send an API key in X-API-Key or a bearer token",
+					Map.of());
+		}
+		return error(env, ErrorKind.FORBIDDEN, "Principal '" + caller.getName() + "' lacks the role " + field
+				+ " needs; its roles are " + caller.getAuthorities(), Map.of());
 	}
 
-	@GraphQlExceptionHandler
-	List<GraphQLError> batchRejected(BatchRejected ex, DataFetchingEnvironment env) {
+	private static List<GraphQLError> batchRejected(BatchRejected ex, DataFetchingEnvironment env) {
 		return ex.problems().stream().map(problem -> {
 			Map<String, Object> extensions = new LinkedHashMap<>();
 			extensions.put("code", problem.code().name());
@@ -60,8 +107,7 @@ class GraphQlErrors {
 		}).toList();
 	}
 
-	@GraphQlExceptionHandler
-	GraphQLError unexpected(Exception ex, DataFetchingEnvironment env) {
+	private static GraphQLError unexpected(Throwable ex, DataFetchingEnvironment env) {
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected failure in {} (reference {})", env.getExecutionStepInfo().getPath(), reference, ex);
 		return error(env, ErrorKind.INTERNAL_ERROR,

@@ -1,7 +1,6 @@
 package dev.provenant.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -48,14 +46,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response, long length) throws IOException {
-		String message = "The request sends a body of " + length + " bytes; the limit is " + this.api.maxRequestBytes()
-				+ " bytes (provenant.api.max-request-bytes). Split the batch.";
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getOutputStream()
-			.write(("{\"errors\":[{\"message\":\"" + message
-					+ "\",\"extensions\":{\"classification\":\"BAD_REQUEST\"}}]}")
-				.getBytes(StandardCharsets.UTF_8));
+		HttpErrors.write(response, HttpStatus.CONTENT_TOO_LARGE, ErrorKind.BAD_REQUEST, "REQUEST_TOO_LARGE",
+				"The request sends a body of " + length + " bytes; the limit is " + this.api.maxRequestBytes()
+						+ " bytes (provenant.api.max-request-bytes). Split the batch.");
 	}
 
 	/** A request whose body stops being readable past the limit. */

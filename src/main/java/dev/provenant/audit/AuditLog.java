@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,21 @@ public class AuditLog {
 		Gauge.builder("provenant.audit.head.sequence", this.headSequence, AtomicLong::get)
 			.description("Sequence number of the latest audit event")
 			.register(meters);
+	}
+
+	/**
+	 * Event details from name and value pairs, leaving out values that are null or blank
+	 * (an optional note not given).
+	 */
+	public static Map<String, Object> details(Object... namesAndValues) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			Object value = namesAndValues[i + 1];
+			if (value != null && !(value instanceof String text && text.isBlank())) {
+				details.put((String) namesAndValues[i], value);
+			}
+		}
+		return details;
 	}
 
 	/**

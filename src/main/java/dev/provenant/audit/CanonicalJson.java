@@ -1,18 +1,15 @@
 package dev.provenant.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.TemporalAccessor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.provenant.graph.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,13 +63,7 @@ public final class CanonicalJson {
 	}
 
 	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM provides SHA-256", ex);
-		}
+		return Sha256.hex(text);
 	}
 
 }

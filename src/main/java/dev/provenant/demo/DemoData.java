@@ -43,7 +43,7 @@ class DemoData implements ApplicationRunner {
 		try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
 			batch = this.json.readValue(in, ProvenanceBatch.class);
 		}
-		IngestReport report = this.ingest.ingest(batch);
+		IngestReport report = this.ingest.ingest(batch, "demo");
 		log.info(
 				"Demo data seeded: {} records created, {} already present, {} edges created."
 						+ " Try the blast radius of ds:open-banking-transactions in GraphiQL at /graphiql",

@@ -9,6 +9,10 @@ import dev.provenant.graph.Decision;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
 import dev.provenant.node.NodeAt;
+import dev.provenant.security.ApproverIdentity;
+import dev.provenant.security.ForOperators;
+import dev.provenant.security.ForReaders;
+import dev.provenant.security.ForReviewers;
 import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -17,6 +21,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -31,37 +36,45 @@ class GovernanceController {
 
 	private final QuarantineService quarantine;
 
+	private final ApproverIdentity approvers;
+
 	GovernanceController(AssessService assess, PolicyViolationService violations, ReviewService reviews,
-			QuarantineService quarantine, BatchLoaderRegistry loaders) {
+			QuarantineService quarantine, ApproverIdentity approvers, BatchLoaderRegistry loaders) {
 		loaders.forTypePair(NodeAt.class, ReviewService.DecisionReviews.class)
 			.registerMappedBatchLoader((refs, env) -> Mono.fromCallable(() -> reviews.reviews(List.copyOf(refs))));
 		this.assess = assess;
 		this.violations = violations;
 		this.reviews = reviews;
 		this.quarantine = quarantine;
+		this.approvers = approvers;
 	}
 
+	@ForReaders
 	@QueryMapping
 	Assessment assess(@Argument DecisionInput decision) {
 		return this.assess.assess(decision);
 	}
 
+	@ForReaders
 	@QueryMapping
 	Connection<PolicyViolation> policyViolations(@Argument OffsetDateTime from, @Argument OffsetDateTime to,
 			@Argument Integer first, @Argument String after) {
 		return this.violations.violations(new TimeWindow(from, to), first, after);
 	}
 
+	@ForReaders
 	@QueryMapping
 	Connection<ReviewItem> reviewQueue(@Argument String role, @Argument Boolean overdueOnly, @Argument Integer first,
 			@Argument String after) {
 		return this.reviews.queue(role, Boolean.TRUE.equals(overdueOnly), first, after);
 	}
 
+	@ForReviewers
 	@MutationMapping
 	Decision review(@Argument String decisionId, @Argument String approverId, @Argument Review.Verdict verdict,
-			@Argument String rationale) {
-		return this.reviews.review(decisionId, approverId, verdict, rationale);
+			@Argument String rationale, Authentication caller) {
+		return this.reviews.review(decisionId, this.approvers.actingAs(caller, approverId), verdict, rationale,
+				caller.getName());
 	}
 
 	@SchemaMapping(typeName = "Decision")
@@ -70,19 +83,23 @@ class GovernanceController {
 		return loader.load(new NodeAt(decision.id(), asOf)).thenApply(ReviewService.DecisionReviews::reviews);
 	}
 
+	@ForReaders
 	@QueryMapping
 	List<Quarantine> quarantines(@Argument Boolean activeOnly) {
 		return this.quarantine.quarantines(!Boolean.FALSE.equals(activeOnly));
 	}
 
+	@ForOperators
 	@MutationMapping
-	QuarantineReport quarantine(@Argument String id, @Argument String reason, @Argument String by) {
-		return this.quarantine.quarantine(id, reason, by);
+	QuarantineReport quarantine(@Argument String id, @Argument String reason, @Argument String by,
+			Authentication caller) {
+		return this.quarantine.quarantine(id, reason, caller.getName(), by);
 	}
 
+	@ForOperators
 	@MutationMapping
-	QuarantineReport release(@Argument String id, @Argument String reason, @Argument String by) {
-		return this.quarantine.release(id, reason, by);
+	QuarantineReport release(@Argument String id, @Argument String reason, @Argument String by, Authentication caller) {
+		return this.quarantine.release(id, reason, caller.getName(), by);
 	}
 
 }

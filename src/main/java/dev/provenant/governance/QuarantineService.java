@@ -56,12 +56,18 @@ public class QuarantineService {
 		this.audit = audit;
 	}
 
-	public QuarantineReport quarantine(String id, String reason, String by) {
-		return change("governance/quarantine", Quarantine.Action.QUARANTINE, AuditOperation.QUARANTINE, id, reason, by);
+	/**
+	 * Quarantines a node; {@code actor} is the principal recorded as having done it,
+	 * {@code note} an optional remark (a ticket, on whose behalf) kept in the audit log.
+	 */
+	public QuarantineReport quarantine(String id, String reason, String actor, String note) {
+		return change("governance/quarantine", Quarantine.Action.QUARANTINE, AuditOperation.QUARANTINE, id, reason,
+				actor, note);
 	}
 
-	public QuarantineReport release(String id, String reason, String by) {
-		return change("governance/release", Quarantine.Action.RELEASE, AuditOperation.RELEASE, id, reason, by);
+	/** Lifts a quarantine, as {@link #quarantine} records one. */
+	public QuarantineReport release(String id, String reason, String actor, String note) {
+		return change("governance/release", Quarantine.Action.RELEASE, AuditOperation.RELEASE, id, reason, actor, note);
 	}
 
 	public List<Quarantine> quarantines(boolean activeOnly) {
@@ -76,11 +82,10 @@ public class QuarantineService {
 	}
 
 	private QuarantineReport change(String query, Quarantine.Action action, AuditOperation operation, String id,
-			String reason, String by) {
+			String reason, String actor, String note) {
 		requireText("reason", reason);
-		requireText("by", by);
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, by, reason));
+		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason));
 		this.store.write(tx -> {
 			ProvenanceNode node = this.nodes.findAll(tx, List.of(id)).get(id);
 			if (node == null) {
@@ -92,7 +97,8 @@ public class QuarantineService {
 			}
 			var changed = this.store.run(tx, query, Map.of("id", id, "event", event)).single();
 			if (changed.get("changed").asBoolean()) {
-				this.audit.append(tx, operation, by, List.of(id), Map.of("id", id, "reason", reason, "by", by),
+				this.audit.append(tx, operation, actor, List.of(id),
+						AuditLog.details("id", id, "reason", reason, "note", note),
 						Long.toString(changed.get("entry").asLong()));
 			}
 			return null;

@@ -63,7 +63,12 @@ public class ReviewService {
 				});
 	}
 
-	public Decision review(String decisionId, String approverId, Review.Verdict verdict, String rationale) {
+	/**
+	 * Records a review by {@code approverId}; {@code actor} is the principal the audit
+	 * log names.
+	 */
+	public Decision review(String decisionId, String approverId, Review.Verdict verdict, String rationale,
+			String actor) {
 		if (rationale == null || rationale.isBlank()) {
 			throw new InvalidArgument("rationale", "rationale must not be blank: say why");
 		}
@@ -91,10 +96,8 @@ public class ReviewService {
 					verdict.name(), "at", at, "rationale", rationale, "state", state.name());
 			Decision reviewed = (Decision) NodeMapping
 				.toNode(this.store.run(tx, "governance/record_review", parameters).single().get("d"));
-			this.audit.append(
-					tx, AuditOperation.REVIEW, approverId, List.of(decisionId, approverId), Map.of("decisionId",
-							decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale),
-					null);
+			this.audit.append(tx, AuditOperation.REVIEW, actor, List.of(decisionId, approverId), Map.of("decisionId",
+					decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale), null);
 			return reviewed;
 		});
 	}

@@ -10,6 +10,7 @@ import dev.provenant.graph.Action;
 import dev.provenant.graph.Decision;
 import dev.provenant.node.AsOf;
 import dev.provenant.node.NodeReader;
+import dev.provenant.security.ForReaders;
 import graphql.execution.DataFetcherResult;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -32,6 +33,7 @@ class BlastRadiusController {
 		this.api = api;
 	}
 
+	@ForReaders
 	@QueryMapping
 	DataFetcherResult<BlastRadius> blastRadius(@Argument String id, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, @Argument OffsetDateTime asOf) {

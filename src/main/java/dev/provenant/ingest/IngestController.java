@@ -1,6 +1,9 @@
 package dev.provenant.ingest;
 
+import dev.provenant.security.ForWriters;
+import org.springframework.security.core.Authentication;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.security.core.Authentication;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -13,9 +16,10 @@ class IngestController {
 		this.ingest = ingest;
 	}
 
+	@ForWriters
 	@MutationMapping
-	IngestReport ingest(@Argument ProvenanceBatch batch) {
-		return this.ingest.ingest(batch);
+	IngestReport ingest(@Argument ProvenanceBatch batch, Authentication caller) {
+		return this.ingest.ingest(batch, caller.getName());
 	}
 
 }

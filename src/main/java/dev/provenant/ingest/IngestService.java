@@ -39,8 +39,6 @@ public class IngestService {
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
 	/** The actor recorded for writes whose caller is not identified. */
-	static final String ANONYMOUS = "anonymous";
-
 	private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
 	private final GraphStore store;
@@ -88,7 +86,8 @@ public class IngestService {
 		}
 	}
 
-	public IngestReport ingest(ProvenanceBatch batch) {
+	/** Records the batch; {@code actor} is the principal the audit log names. */
+	public IngestReport ingest(ProvenanceBatch batch, String actor) {
 		int size = batch.size();
 		if (size > this.properties.maxBatchRecords()) {
 			throw new BatchRejected(List.of(new RecordProblem("batch", null, null, Code.BATCH_TOO_LARGE,
@@ -103,7 +102,7 @@ public class IngestService {
 			return new IngestReport(0, plan.duplicates, 0);
 		}
 		try {
-			return this.store.write(tx -> apply(tx, plan, batch));
+			return this.store.write(tx -> apply(tx, plan, batch, actor));
 		}
 		catch (ClientException ex) {
 			if (!CONSTRAINT_VIOLATION.equals(ex.code())) {
@@ -113,7 +112,7 @@ public class IngestService {
 			// Checking again sees it,
 			// and then counts it as unchanged or reports the conflict.
 			log.debug("Concurrent ingest of the same id; checking the batch again", ex);
-			return this.store.write(tx -> apply(tx, plan, batch));
+			return this.store.write(tx -> apply(tx, plan, batch, actor));
 		}
 	}
 
@@ -158,7 +157,7 @@ public class IngestService {
 		return new Plan(List.copyOf(byId.values()), duplicates, List.copyOf(problems), Map.copyOf(declared));
 	}
 
-	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch) {
+	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch, String actor) {
 		Map<String, Stored> stored = stored(tx, idsOf(plan));
 		Map<String, NodeKind> batchKinds = plan.declared;
 
@@ -203,7 +202,7 @@ public class IngestService {
 		}
 		if (!fresh.isEmpty()) {
 			// A batch that changes nothing writes nothing, and so leaves no event.
-			this.audit.append(tx, AuditOperation.INGEST, ANONYMOUS,
+			this.audit.append(tx, AuditOperation.INGEST, actor,
 					fresh.stream().map(planned -> planned.record.id()).toList(), batch, null);
 		}
 		return new IngestReport(fresh.size(), unchanged, edges);

@@ -1,5 +1,6 @@
 package dev.provenant.ingest;
 
+import dev.provenant.graph.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.provenant.lineage;
 import java.time.OffsetDateTime;
 
 import dev.provenant.graph.Direction;
+import dev.provenant.security.ForReaders;
 import dev.provenant.node.AsOf;
 import graphql.execution.DataFetcherResult;
 
@@ -19,6 +20,7 @@ class LineageController {
 		this.lineage = lineage;
 	}
 
+	@ForReaders
 	@QueryMapping
 	DataFetcherResult<Lineage> lineage(@Argument String id, @Argument Direction direction, @Argument Integer depth,
 			@Argument OffsetDateTime asOf) {

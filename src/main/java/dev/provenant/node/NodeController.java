@@ -15,6 +15,7 @@ import dev.provenant.graph.ModelVersion;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.PromptVersion;
 import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.security.ForReaders;
 import graphql.execution.DataFetcherResult;
 import org.dataloader.DataLoader;
 
@@ -34,6 +35,7 @@ class NodeController {
 		this.reader = reader;
 	}
 
+	@ForReaders
 	@QueryMapping
 	DataFetcherResult<ProvenanceNode> node(@Argument String id, @Argument OffsetDateTime asOf) {
 		if (id.isEmpty()) {

@@ -15,6 +15,8 @@ import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.node.AsOf;
 import dev.provenant.node.NodeReader;
+import dev.provenant.security.ForOperators;
+import dev.provenant.security.ForReaders;
 import graphql.execution.DataFetcherResult;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -22,6 +24,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -39,6 +42,7 @@ class RollbackController {
 		this.api = api;
 	}
 
+	@ForReaders
 	@QueryMapping
 	DataFetcherResult<RollbackPlan> rollbackScope(@Argument String id, @Argument OffsetDateTime from,
 			@Argument OffsetDateTime to, @Argument OffsetDateTime asOf) {
@@ -67,9 +71,11 @@ class RollbackController {
 		return actions;
 	}
 
+	@ForOperators
 	@MutationMapping
-	Action markRolledBack(@Argument String actionId, @Argument String by, @Argument String reason) {
-		return this.rollback.markRolledBack(actionId, by, reason);
+	Action markRolledBack(@Argument String actionId, @Argument String by, @Argument String reason,
+			Authentication caller) {
+		return this.rollback.markRolledBack(actionId, caller.getName(), reason, by);
 	}
 
 }

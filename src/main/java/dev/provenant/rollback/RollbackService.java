@@ -49,10 +49,13 @@ public class RollbackService {
 		return new RollbackPlan(radius.root(), List.copyOf(steps));
 	}
 
-	public Action markRolledBack(String actionId, String by, String reason) {
-		requireText("by", by);
+	/**
+	 * Records that an executed action was reverted; {@code actor} is the principal
+	 * recorded as having done it, {@code note} an optional remark kept in the audit log.
+	 */
+	public Action markRolledBack(String actionId, String actor, String reason, String note) {
 		requireText("reason", reason);
-		Map<String, Object> parameters = Map.of("id", actionId, "by", by, "reason", reason, "at",
+		Map<String, Object> parameters = Map.of("id", actionId, "by", actor, "reason", reason, "at",
 				OffsetDateTime.now(this.clock));
 		ProvenanceNode node = this.store.write(tx -> {
 			var result = this.store.run(tx, "rollback/mark_rolled_back", parameters);
@@ -61,8 +64,8 @@ public class RollbackService {
 			}
 			var row = result.next();
 			if (row.get("changed").asBoolean()) {
-				this.audit.append(tx, AuditOperation.MARK_ROLLED_BACK, by, List.of(actionId),
-						Map.of("actionId", actionId, "by", by, "reason", reason), null);
+				this.audit.append(tx, AuditOperation.MARK_ROLLED_BACK, actor, List.of(actionId),
+						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null);
 			}
 			return NodeMapping.toNode(row.get("n"));
 		});

@@ -3,6 +3,8 @@ package dev.provenant.signals;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.provenant.security.ForReaders;
+
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -16,12 +18,14 @@ class SignalsController {
 		this.signals = signals;
 	}
 
+	@ForReaders
 	@QueryMapping
 	List<DecisionStats> decisionStats(@Argument OffsetDateTime from, @Argument OffsetDateTime to,
 			@Argument DecisionStats.Bucket bucket, @Argument DecisionStats.StatsGroup groupBy) {
 		return this.signals.decisionStats(from, to, bucket, groupBy);
 	}
 
+	@ForReaders
 	@QueryMapping
 	Drift drift(@Argument String id, @Argument OffsetDateTime baselineFrom, @Argument OffsetDateTime baselineTo,
 			@Argument OffsetDateTime currentFrom, @Argument OffsetDateTime currentTo) {

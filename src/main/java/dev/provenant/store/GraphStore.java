@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.provenant.api.QueryTimedOut;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.stereotype.Component;
 
@@ -30,15 +33,25 @@ public class GraphStore {
 
 	private final MeterRegistry meters;
 
-	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema, MeterRegistry meters) {
+	private final StoreProperties properties;
+
+	private final TransactionConfig limited;
+
+	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema, MeterRegistry meters,
+			StoreProperties properties) {
 		this.driver = driver;
 		this.queries = queries;
 		this.meters = meters;
+		this.properties = properties;
+		this.limited = TransactionConfig.builder().withTimeout(properties.transactionTimeout()).build();
 	}
 
 	public <T> T read(Function<TransactionContext, T> work) {
 		try (Session session = this.driver.session()) {
-			return session.executeRead(work::apply);
+			return session.executeRead(work::apply, this.limited);
+		}
+		catch (ClientException ex) {
+			throw timedOutOr(ex);
 		}
 	}
 
@@ -51,13 +64,24 @@ public class GraphStore {
 				// the last attempt's callbacks.
 				callbacks.clear();
 				return work.apply(tx);
-			});
+			}, this.limited);
 			callbacks.forEach(Runnable::run);
 			return result;
+		}
+		catch (ClientException ex) {
+			throw timedOutOr(ex);
 		}
 		finally {
 			AFTER_COMMIT.remove();
 		}
+	}
+
+	/** Neo4j reports a transaction stopped at its timeout with one of these codes. */
+	private RuntimeException timedOutOr(ClientException ex) {
+		if (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+			return new QueryTimedOut(this.properties.transactionTimeout());
+		}
+		return ex;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.TestKeys;
 import graphql.introspection.IntrospectionQuery;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,7 @@ class LimitsIT extends GraphQlIT {
 				+ "\"variables\":{\"b\":{\"dataSources\":[" + records + "]}}}";
 		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("X-API-Key", TestKeys.WRITER)
 			.build();
 		client.post()
 			.uri("/graphql")

@@ -59,16 +59,16 @@ class AuditLogIT extends GraphQlIT {
 		crm.path("auditTrail.edges[*].node.operation")
 			.entityList(String.class)
 			.containsExactly("RELEASE", "QUARANTINE", "INGEST");
-		crm.path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("test");
+		crm.path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("test-admin");
 		crm.path("auditTrail.edges[2].node.ids")
 			.entityList(String.class)
 			.containsExactly(ids("crm", "f", "pol", "ana", "d", "p", "a"));
 		trail("a").path("auditTrail.edges[*].node.operation")
 			.entityList(String.class)
 			.containsExactly("MARK_ROLLED_BACK", "INGEST");
-		trail("a").path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("ops");
+		trail("a").path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("test-admin");
 		trail("p").path("auditTrail.edges[0].node.operation").entity(String.class).isEqualTo("REVIEW");
-		trail("p").path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo(id("ana"));
+		trail("p").path("auditTrail.edges[0].node.actor").entity(String.class).isEqualTo("test-admin");
 		trail("p").path("auditTrail.edges[0].node.payloadDigest")
 			.entity(String.class)
 			.satisfies(digest -> assertThat(digest).matches("[0-9a-f]{64}"));

@@ -63,7 +63,7 @@ class TamperingIT extends GraphQlIT {
 	@Test
 	void anEditedEventIsFound() {
 		tamper("MATCH (e:AuditEvent {sequence: $s}) SET e.actor = 'someone-else'",
-				"MATCH (e:AuditEvent {sequence: $s}) SET e.actor = 'ops'", this.rolledBack, this.rolledBack);
+				"MATCH (e:AuditEvent {sequence: $s}) SET e.actor = 'test-admin'", this.rolledBack, this.rolledBack);
 	}
 
 	@Test

@@ -67,7 +67,7 @@ class QuarantineIT extends GraphQlIT {
 		List<java.util.Map<String, Object>> all = history(false);
 		assertThat(all).extracting(h -> h.get("action")).containsExactly("QUARANTINE", "RELEASE");
 		assertThat(all).extracting(h -> h.get("reason")).containsExactly("corrupt feed", "vendor fixed it");
-		assertThat(all).extracting(h -> h.get("by")).containsOnly("incident-7");
+		assertThat(all).extracting(h -> h.get("by")).containsOnly("test-admin");
 
 		quarantineBecause("crm", "broken once more");
 		assertThat(history(true)).extracting(h -> h.get("action"))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.provenant.ProvenantApplication;
+import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,14 @@ class ExternalNeo4jIT {
 	@Test
 	void aNeo4jUriSwitchesToThatDatabaseAndNoEmbeddedOneStarts() {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProvenantApplication.class)
-			.run("--server.port=0", "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort)) {
+			.run("--server.port=0", "--spring.neo4j.uri=bolt://127.0.0.1:" + boltPort, "--" + TestKeys.SETTING)) {
 			assertThat(app.getBeanNamesForType(DatabaseManagementService.class)).isEmpty();
 
 			String port = app.getEnvironment().getProperty("local.server.port");
 			HttpGraphQlTester graphQl = HttpGraphQlTester
 				.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
 					.baseUrl("http://localhost:" + port + "/graphql")
+					.defaultHeader("X-API-Key", TestKeys.ADMIN)
 					.build());
 			graphQl.document("mutation { ingest(batch: { dataSources: [{ id: \"ds:external\" }] }) { created } }")
 				.execute()

@@ -3,12 +3,19 @@ package dev.provenant.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.provenant.ProvenantApplication;
+import dev.provenant.graph.Sha256;
+import dev.provenant.support.Errors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Driver;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -17,27 +24,46 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the packaged configuration twice on one embedded store with the demo switch on,
- * as a user would: the first start applies the schema and seeds the demo; the second
- * finds both in place and changes nothing.
+ * Starts the packaged configuration twice on one embedded store with the demo switch on
+ * and no credential configured, as a new user would: the first start applies the schema,
+ * seeds the demo and prints a generated admin key once; the second finds all three in
+ * place, prints no key, and changes nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartIT {
 
+	private static final Pattern PRINTED_KEY = Pattern.compile("X-API-Key: (pvn_[A-Za-z0-9_-]+)");
+
 	@Test
-	void dataSurvivesARestartAndASecondStartChangesNothing() throws Exception {
+	void dataSurvivesARestartAndASecondStartChangesNothing(CapturedOutput output) throws Exception {
 		Path store = Files.createTempDirectory("provenant-restart-");
 		Map<String, Object> first;
+		String adminKey;
 		try (ConfigurableApplicationContext app = start(store)) {
 			first = snapshot(app);
-			graphQl(app).document("{ blastRadius(id: \"ds:open-banking-transactions\") { decisionCount actionCount } }")
+			Matcher printed = PRINTED_KEY.matcher(output.getOut());
+			assertThat(printed.find()).as("the generated admin key is printed on first start").isTrue();
+			adminKey = printed.group(1);
+			assertThat(Files.readString(store.resolve("api-keys"))).doesNotContain(adminKey)
+				.contains("admin:admin:{sha256}" + Sha256.hex(adminKey));
+			graphQl(app, null).document("{ node(id: \"dec:loan-2026-0421\") { id } }")
+				.execute()
+				.errors()
+				.satisfy(errors -> Errors.assertAll(errors, "UNAUTHORIZED"));
+			graphQl(app, adminKey)
+				.document("{ blastRadius(id: \"ds:open-banking-transactions\") { decisionCount actionCount } }")
 				.execute()
 				.path("blastRadius.decisionCount")
 				.entity(Integer.class)
 				.satisfies(count -> assertThat(count).isPositive());
 		}
+		int printedBefore = output.getOut().length();
 		try (ConfigurableApplicationContext app = start(store)) {
 			assertThat(snapshot(app)).isEqualTo(first);
-			graphQl(app).document("{ node(id: \"dec:loan-2026-0421\") { id kind } }")
+			assertThat(PRINTED_KEY.matcher(output.getOut().substring(printedBefore)).find())
+				.as("a second start prints no key")
+				.isFalse();
+			graphQl(app, adminKey).document("{ node(id: \"dec:loan-2026-0421\") { id kind } }")
 				.execute()
 				.path("node.kind")
 				.entity(String.class)
@@ -76,11 +102,14 @@ class RestartIT {
 				"--provenant.embedded.page-cache-mb=64", "--provenant.demo=true", "--spring.neo4j.uri=");
 	}
 
-	private static HttpGraphQlTester graphQl(ConfigurableApplicationContext app) {
+	private static HttpGraphQlTester graphQl(ConfigurableApplicationContext app, String apiKey) {
 		String port = app.getEnvironment().getProperty("local.server.port");
-		return HttpGraphQlTester.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + port + "/graphql")
-			.build());
+		WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + port + "/graphql");
+		if (apiKey != null) {
+			client.defaultHeader("X-API-Key", apiKey);
+		}
+		return HttpGraphQlTester.create(client.build());
 	}
 
 }

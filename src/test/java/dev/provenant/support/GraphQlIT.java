@@ -25,7 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000",
-				"provenant.api.max-query-complexity=20000", "provenant.api.max-request-bytes=1000000" })
+				"provenant.api.max-query-complexity=20000", "provenant.api.max-request-bytes=1000000",
+				"provenant.security.rate-limit.requests=0", "provenant.store.transaction-timeout=5s", TestKeys.SETTING,
+				TestKeys.APPROVERS })
 @Import(GraphQlIT.TestClock.class)
 public abstract class GraphQlIT {
 
@@ -63,12 +65,19 @@ public abstract class GraphQlIT {
 
 	@BeforeEach
 	void connect() {
-		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.build();
-		this.graphQl = HttpGraphQlTester.create(client);
+		this.graphQl = as(TestKeys.ADMIN);
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
 		this.clock.reset();
+	}
+
+	/** A tester that sends this API key; {@code null} sends none. */
+	protected HttpGraphQlTester as(String apiKey) {
+		WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + this.port + "/graphql");
+		if (apiKey != null) {
+			client.defaultHeader("X-API-Key", apiKey);
+		}
+		return HttpGraphQlTester.create(client.build());
 	}
 
 	/**

@@ -19,13 +19,13 @@ public final class Neo4jUnderTest {
 
 	private static Neo4jContainer container;
 
-	private static Path embeddedStore;
+	private static boolean embedded;
 
 	private Neo4jUnderTest() {
 	}
 
 	public static synchronized void register(DynamicPropertyRegistry registry) {
-		if (container == null && embeddedStore == null) {
+		if (container == null && !embedded) {
 			start();
 		}
 		if (container != null) {
@@ -34,8 +34,11 @@ public final class Neo4jUnderTest {
 			registry.add("spring.neo4j.authentication.password", container::getAdminPassword);
 		}
 		else {
+			// Each application context gets its own store: an embedded store is locked by
+			// the one process that opened it.
+			Path store = newStore();
 			registry.add("spring.neo4j.uri", () -> "");
-			registry.add("provenant.embedded.data-dir", embeddedStore::toString);
+			registry.add("provenant.embedded.data-dir", store::toString);
 			registry.add("provenant.embedded.bolt-port", () -> "0");
 			registry.add("provenant.embedded.page-cache-mb", () -> "128");
 		}
@@ -47,8 +50,12 @@ public final class Neo4jUnderTest {
 			container.start();
 			return;
 		}
+		embedded = true;
+	}
+
+	private static Path newStore() {
 		try {
-			embeddedStore = Files.createTempDirectory("provenant-it-");
+			return Files.createTempDirectory("provenant-it-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,0 +1,137 @@
+package dev.provenant.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.provenant.api.ErrorKind;
+import dev.provenant.api.HttpErrors;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who gets in where. {@code /graphql} lets every request through to GraphQL, where method
+ * security on each query and mutation answers UNAUTHORIZED or FORBIDDEN as a GraphQL
+ * error (and introspection stays open for GraphiQL); a credential that is presented but
+ * bad is refused at the door. Health is open for probes; the other actuator endpoints are
+ * for admins.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(AccessProperties.class)
+class SecurityConfiguration {
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(Role.ADMIN.name())
+			.implies(Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN).map(Role::name).toArray(String[]::new))
+			.build();
+	}
+
+	@Bean
+	ApiKeys apiKeys(AccessProperties access, ObjectProvider<JwtDecoder> jwt) {
+		return ApiKeys.load(access, jwt.getIfAvailable() != null);
+	}
+
+	@Bean
+	SecurityFilterChain provenantSecurity(HttpSecurity http, ApiKeys keys, AccessProperties access,
+			ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+		JwtDecoder jwt = jwtDecoder.getIfAvailable();
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.permitAll())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> HttpErrors.write(response, HttpStatus.UNAUTHORIZED,
+						ErrorKind.UNAUTHORIZED, null,
+						"Authentication required: send an API key in X-API-Key or a bearer token"))
+				.accessDeniedHandler((request, response, ex) -> HttpErrors.write(response, HttpStatus.FORBIDDEN,
+						ErrorKind.FORBIDDEN, null, "This needs the admin role")))
+			.addFilterBefore(new ApiKeyAuthentication(keys, jwt != null), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new RequestRateLimit(access.rateLimit()), AnonymousAuthenticationFilter.class);
+		if (access.anonymousRead()) {
+			http.anonymous(
+					anonymous -> anonymous.authorities("ROLE_ANONYMOUS", Role.READER.authority().getAuthority()));
+		}
+		if (jwt != null) {
+			DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+			http.oauth2ResourceServer(server -> server
+				.bearerTokenResolver(request -> Optional.ofNullable(bearer.resolve(request))
+					.filter(ApiKeyAuthentication::looksLikeJwt)
+					.orElse(null))
+				.jwt(token -> token.decoder(jwt).jwtAuthenticationConverter(new JwtRoles(access.jwt())))
+				.authenticationEntryPoint((request, response, ex) -> HttpErrors.write(response, HttpStatus.UNAUTHORIZED,
+						ErrorKind.UNAUTHORIZED, "BAD_CREDENTIAL",
+						"The bearer token is not valid: " + ex.getMessage())));
+		}
+		return http.build();
+	}
+
+	/** Reads the principal and roles from the configured claims of a JWT. */
+	static final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+
+		private final AccessProperties.Jwt claims;
+
+		JwtRoles(AccessProperties.Jwt claims) {
+			this.claims = claims;
+		}
+
+		@Override
+		public AbstractAuthenticationToken convert(Jwt jwt) {
+			List<GrantedAuthority> authorities = roleNames(jwt).stream()
+				.map(Role::named)
+				.flatMap(Optional::stream)
+				.map(Role::authority)
+				.distinct()
+				.toList();
+			String principal = jwt.getClaimAsString(this.claims.principalClaim());
+			return new JwtAuthenticationToken(jwt, authorities, (principal != null) ? principal : jwt.getSubject());
+		}
+
+		private List<String> roleNames(Jwt jwt) {
+			Object value = jwt.getClaims();
+			for (String part : this.claims.rolesClaim().split("\\.")) {
+				value = (value instanceof Map<?, ?> map) ? map.get(part) : null;
+			}
+			if (value instanceof Collection<?> names) {
+				return names.stream().map(String::valueOf).toList();
+			}
+			if (value instanceof String names) {
+				return Arrays.stream(names.split("[\\s,]+")).filter(name -> !name.isEmpty()).toList();
+			}
+			return List.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.provenant.store;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How Provenant uses its database, embedded or external.
+ *
+ * @param transactionTimeout the longest any read or write transaction may run before
+ * Neo4j stops it and rolls it back; the query then fails with BAD_REQUEST
+ */
+@ConfigurationProperties("provenant.store")
+public record StoreProperties(@DefaultValue("30s") Duration transactionTimeout) {
+}

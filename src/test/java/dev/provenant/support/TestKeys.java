@@ -1,0 +1,41 @@
+package dev.provenant.support;
+
+/**
+ * The API keys the integration tests run with, one principal per role. The reviewer's
+ * principal contains a colon, as approver ids often do.
+ */
+public final class TestKeys {
+
+	public static final String ADMIN = "admin-key";
+
+	public static final String READER = "reader-key";
+
+	public static final String WRITER = "writer-key";
+
+	public static final String REVIEWER = "reviewer-key";
+
+	public static final String OPERATOR = "operator-key";
+
+	public static final String AUDITOR = "auditor-key";
+
+	/** A reviewer whose principal is mapped to approver {@link #MAPPED_APPROVER}. */
+	public static final String MAPPED_REVIEWER = "mapped-reviewer-key";
+
+	public static final String MAPPED_APPROVER = "appr:sec-bob";
+
+	/** The approver id the reviewer key's principal stands for. */
+	public static final String REVIEWER_PRINCIPAL = "appr:sec-ana";
+
+	/** {@code provenant.security.api-keys} naming all of the above. */
+	public static final String SETTING = "provenant.security.api-keys=test-admin:admin:" + ADMIN
+			+ ",test-reader:reader:" + READER + ",test-writer:writer:" + WRITER + "," + REVIEWER_PRINCIPAL
+			+ ":reviewer:" + REVIEWER + ",test-operator:operator:" + OPERATOR + ",test-auditor:AUDITOR:" + AUDITOR
+			+ ",bob:reviewer:" + MAPPED_REVIEWER;
+
+	/** Maps principal bob to approver {@link #MAPPED_APPROVER}. */
+	public static final String APPROVERS = "provenant.security.approvers.bob=" + MAPPED_APPROVER;
+
+	private TestKeys() {
+	}
+
+}
