@@ -77,6 +77,8 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("..store..")
 			.should()
 			.callMethod(org.neo4j.driver.TransactionContext.class, "run", String.class, java.util.Map.class)
+			.orShould()
+			.callMethod(org.neo4j.driver.SimpleQueryRunner.class, "run", String.class, java.util.Map.class)
 			.check(CLASSES);
 	}
 

@@ -50,6 +50,14 @@ public class AuditLog {
 	}
 
 	/**
+	 * Tells the metrics the head moved outside {@link #append}, e.g. by restoring an
+	 * export.
+	 */
+	public void headMoved(long sequence) {
+		this.headSequence.accumulateAndGet(sequence, Math::max);
+	}
+
+	/**
 	 * Event details from name and value pairs, leaving out values that are null or blank
 	 * (an optional note not given).
 	 */

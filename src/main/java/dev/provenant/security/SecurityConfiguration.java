@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.provenant.api.ErrorKind;
 import dev.provenant.api.HttpErrors;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,12 +66,18 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/actuator/**")
-				.hasRole(Role.ADMIN.name())
-				.anyRequest()
-				.permitAll())
+			// The request was authorized when it came in; its async continuation (a
+			// streamed
+			// export) and error rendering are not asked again.
+			.authorizeHttpRequests(
+					requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers("/actuator/health", "/actuator/health/**")
+						.permitAll()
+						.requestMatchers("/actuator/**", "/admin/**")
+						.hasRole(Role.ADMIN.name())
+						.anyRequest()
+						.permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> HttpErrors.write(response, HttpStatus.UNAUTHORIZED,
 						ErrorKind.UNAUTHORIZED, null,

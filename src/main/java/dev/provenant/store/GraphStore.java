@@ -1,5 +1,6 @@
 package dev.provenant.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,10 @@ import java.util.function.Function;
 import dev.provenant.api.QueryTimedOut;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
@@ -51,7 +54,7 @@ public class GraphStore {
 			return session.executeRead(work::apply, this.limited);
 		}
 		catch (ClientException ex) {
-			throw timedOutOr(ex);
+			throw timedOutOr(ex, this.properties.transactionTimeout());
 		}
 	}
 
@@ -69,17 +72,36 @@ public class GraphStore {
 			return result;
 		}
 		catch (ClientException ex) {
-			throw timedOutOr(ex);
+			throw timedOutOr(ex, this.properties.transactionTimeout());
 		}
 		finally {
 			AFTER_COMMIT.remove();
 		}
 	}
 
+	/**
+	 * Runs {@code work} once, in one explicit write transaction under
+	 * {@code provenant.store.bulk-transaction-timeout}, committing when it returns. Never
+	 * retried: for work that streams (an export writing to a response, an import reading
+	 * a request) and so cannot be run twice.
+	 */
+	public <T> T once(Function<SimpleQueryRunner, T> work) {
+		try (Session session = this.driver.session();
+				Transaction tx = session.beginTransaction(
+						TransactionConfig.builder().withTimeout(this.properties.bulkTransactionTimeout()).build())) {
+			T result = work.apply(tx);
+			tx.commit();
+			return result;
+		}
+		catch (ClientException ex) {
+			throw timedOutOr(ex, this.properties.bulkTransactionTimeout());
+		}
+	}
+
 	/** Neo4j reports a transaction stopped at its timeout with one of these codes. */
-	private RuntimeException timedOutOr(ClientException ex) {
+	private static RuntimeException timedOutOr(ClientException ex, Duration limit) {
 		if (ex.code() != null && ex.code().startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
-			return new QueryTimedOut(this.properties.transactionTimeout());
+			return new QueryTimedOut(limit);
 		}
 		return ex;
 	}
@@ -101,7 +123,7 @@ public class GraphStore {
 	 * Runs the named statement (see {@link CypherQueries}) and counts it, by name, in the
 	 * metrics.
 	 */
-	public Result run(TransactionContext tx, String name, Map<String, Object> parameters) {
+	public Result run(SimpleQueryRunner tx, String name, Map<String, Object> parameters) {
 		return run(tx, name, this.queries.get(name), parameters);
 	}
 
@@ -109,12 +131,12 @@ public class GraphStore {
 	 * Runs the named statement with integer literals filled in, see
 	 * {@link CypherQueries#render}.
 	 */
-	public Result run(TransactionContext tx, String name, Map<String, Integer> literals,
+	public Result run(SimpleQueryRunner tx, String name, Map<String, Integer> literals,
 			Map<String, Object> parameters) {
 		return run(tx, name, this.queries.render(name, literals), parameters);
 	}
 
-	private Result run(TransactionContext tx, String name, String statement, Map<String, Object> parameters) {
+	private Result run(SimpleQueryRunner tx, String name, String statement, Map<String, Object> parameters) {
 		this.meters.counter("provenant.cypher.statements", "query", name).increment();
 		return tx.run(statement, parameters);
 	}

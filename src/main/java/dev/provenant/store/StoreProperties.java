@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param transactionTimeout the longest any read or write transaction may run before
  * Neo4j stops it and rolls it back; the query then fails with BAD_REQUEST
+ * @param bulkTransactionTimeout the same for the one transaction of a whole-graph export
+ * or import
  */
 @ConfigurationProperties("provenant.store")
-public record StoreProperties(@DefaultValue("30s") Duration transactionTimeout) {
+public record StoreProperties(@DefaultValue("30s") Duration transactionTimeout,
+		@DefaultValue("1h") Duration bulkTransactionTimeout) {
 }
