@@ -39,6 +39,9 @@ public class IngestService {
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
 	/** The actor recorded for writes whose caller is not identified. */
+	/** Tries of a batch that keeps meeting concurrent writers of the same ids. */
+	private static final int MAX_ATTEMPTS = 10;
+
 	private static final String CONSTRAINT_VIOLATION = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
 	private final GraphStore store;
@@ -101,18 +104,21 @@ public class IngestService {
 			}
 			return new IngestReport(0, plan.duplicates, 0);
 		}
-		try {
-			return this.store.write(tx -> apply(tx, plan, batch, actor));
-		}
-		catch (ClientException ex) {
-			if (!CONSTRAINT_VIOLATION.equals(ex.code())) {
-				throw ex;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.store.write(tx -> apply(tx, plan, batch, actor));
 			}
-			// A concurrent batch created one of our ids between our check and our write.
-			// Checking again sees it,
-			// and then counts it as unchanged or reports the conflict.
-			log.debug("Concurrent ingest of the same id; checking the batch again", ex);
-			return this.store.write(tx -> apply(tx, plan, batch, actor));
+			catch (ClientException ex) {
+				if (!CONSTRAINT_VIOLATION.equals(ex.code()) || attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+				// A concurrent batch created one of our ids between our check and our
+				// write. Checking again sees it, and then counts it as unchanged or
+				// reports
+				// the conflict. With several writers overlapping, the next try may meet
+				// another one; each try sees more of what they stored, so this ends.
+				log.debug("Concurrent ingest of the same id (attempt {}); checking the batch again", attempt, ex);
+			}
 		}
 	}
 

@@ -77,7 +77,9 @@ public abstract class GraphQlIT {
 		if (apiKey != null) {
 			client.defaultHeader("X-API-Key", apiKey);
 		}
-		return HttpGraphQlTester.create(client.build());
+		// Generous: a slow machine running many writers at once should slow tests down,
+		// not fail them.
+		return HttpGraphQlTester.builder(client).responseTimeout(java.time.Duration.ofSeconds(60)).build();
 	}
 
 	/**
