@@ -1,6 +1,9 @@
 package dev.provenant;
 
 import java.time.Clock;
+import java.util.Arrays;
+
+import dev.provenant.load.LoadCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +19,9 @@ import org.springframework.context.annotation.Bean;
 public class ProvenantApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && "load".equals(args[0])) {
+			System.exit(LoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(ProvenantApplication.class, args);
 	}
 
