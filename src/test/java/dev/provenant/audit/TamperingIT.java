@@ -176,7 +176,7 @@ class TamperingIT extends GraphQlIT {
 			.entityList(Map.class)
 			.get()
 			.stream()
-			.map(event -> (Map<String, Object>) castMap(event))
+			.map(TamperingIT::castMap)
 			.filter(event -> operation.equals(event.get("operation")))
 			.toList();
 		return ((Number) events.get(0).get("sequence")).longValue();
