@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.provenant.graph.Utc;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.ArrayValue;
@@ -77,7 +78,7 @@ class Scalars {
 				return parse(text, CoercingParseValueException::new);
 			}
 			if (input instanceof OffsetDateTime time) {
-				return time;
+				return recordable(time, time.toString(), CoercingParseValueException::new);
 			}
 			throw new CoercingParseValueException("DateTime must be a string, e.g. 2026-11-26T10:15:30Z");
 		}
@@ -98,13 +99,28 @@ class Scalars {
 
 		private static <E extends RuntimeException> OffsetDateTime parse(String text,
 				java.util.function.Function<String, E> error) {
+			OffsetDateTime time;
 			try {
-				return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+				time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 			}
 			catch (DateTimeParseException ex) {
 				throw error.apply("'" + text + "' is not an ISO-8601 date-time with an offset"
 						+ " (e.g. 2026-11-26T10:15:30Z or 2026-11-26T11:15:30+01:00)");
 			}
+			return recordable(time, text, error);
+		}
+
+		/**
+		 * Times are converted to UTC and review deadlines are added to them; near the
+		 * edge of what OffsetDateTime holds either step overflows, so an instant outside
+		 * the four-digit years is refused here, as the client's mistake.
+		 */
+		private static <E extends RuntimeException> OffsetDateTime recordable(OffsetDateTime time, String text,
+				java.util.function.Function<String, E> error) {
+			if (time.isBefore(Utc.START_OF_TIME) || time.isAfter(Utc.END_OF_TIME)) {
+				throw error.apply("'" + text + "' is outside the years 0000 to 9999 (UTC) that Provenant records");
+			}
+			return time;
 		}
 
 	}

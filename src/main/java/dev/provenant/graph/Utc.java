@@ -15,6 +15,11 @@ public final class Utc {
 	}
 
 	/**
+	 * The first instant Provenant can record: the four-digit years, in UTC, begin here.
+	 */
+	public static final OffsetDateTime START_OF_TIME = OffsetDateTime.parse("0000-01-01T00:00:00Z");
+
+	/**
 	 * The last instant Provenant can record: stands for "now" where a query needs an
 	 * instant, never null.
 	 */

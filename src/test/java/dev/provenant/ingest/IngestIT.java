@@ -274,6 +274,32 @@ class IngestIT extends GraphQlIT {
 	}
 
 	@Test
+	void aTimestampOutsideTheFourDigitYearsIsABadRequestNotAnInternalError() {
+		Story story = story().dataSource("ok")
+			.decision("late", "+999999999-12-31T23:59:59Z")
+			.decision("early", "-999999999-01-01T00:00:00+18:00");
+		List<ResponseError> errors = reject(story);
+		assertAll(errors, "BAD_REQUEST");
+		assertThat(errors.get(0).getMessage()).contains("years 0000 to 9999");
+		assertNotStored(story.id("ok"));
+		this.graphQl.document("query($id: ID!) { node(id: $id, asOf: \"+999999999-12-31T23:59:59-18:00\") { id } }")
+			.variable("id", story.id("ok"))
+			.execute()
+			.errors()
+			.satisfy(asOf -> assertAll(asOf, "BAD_REQUEST"));
+	}
+
+	@Test
+	void timestampsOnTheEdgesOfTheFourDigitYearsAreRecorded() {
+		story().decision("first", "0000-01-01T00:00:00Z")
+			.decision("last", "9999-12-31T23:59:59.999999999Z")
+			.ingest(this.graphQl)
+			.path("ingest.created")
+			.entity(Integer.class)
+			.isEqualTo(2);
+	}
+
+	@Test
 	void aBatchOverTheLimitIsRejected() {
 		Story story = story();
 		for (int i = 0; i <= 500; i++) {
