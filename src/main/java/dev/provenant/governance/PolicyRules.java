@@ -61,10 +61,17 @@ class PolicyRules {
 		return (policy == null) ? List.of() : List.copyOf(policy.approverRoles());
 	}
 
-	/** occurredAt plus the policy's reviewSla, or the configured default. */
+	/**
+	 * occurredAt plus the policy's reviewSla, or the configured default. A deadline past
+	 * the last instant Provenant can record is never due, so it is capped there: adding a
+	 * long SLA to a late decision would otherwise overflow.
+	 */
 	OffsetDateTime deadline(OffsetDateTime occurredAt, Policy policy) {
 		Duration sla = (policy != null && policy.reviewSla() != null) ? Duration.parse(policy.reviewSla())
 				: this.properties.defaultReviewSla();
+		if (sla.compareTo(Duration.between(occurredAt, Utc.END_OF_TIME)) >= 0) {
+			return Utc.END_OF_TIME;
+		}
 		return Utc.of(occurredAt.plus(sla));
 	}
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import dev.provenant.graph.Policy;
 import dev.provenant.graph.Route;
+import dev.provenant.graph.Utc;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,16 @@ class PolicyRulesTests {
 		Assessment assessment = rules.assess(proposal(), null, List.of("ds:bad"));
 		assertThat(assessment.route()).isEqualTo(Route.HUMAN_REVIEW);
 		assertThat(assessment.reasons()).singleElement().satisfies(r -> assertThat(r.nodeId()).isEqualTo("ds:bad"));
+	}
+
+	@Test
+	void aDeadlinePastTheLastRecordableInstantIsCappedThereInsteadOfOverflowing() {
+		PolicyRules rules = new PolicyRules(new GovernanceProperties(Route.HUMAN_REVIEW, Duration.ofHours(24)));
+		Policy longestSla = new Policy("pol", null, AT, null, false, null, null, null, List.of(),
+				"PT9223372036854775807S", true);
+		assertThat(rules.deadline(AT, longestSla)).isEqualTo(Utc.END_OF_TIME);
+		assertThat(rules.deadline(OffsetDateTime.parse("9999-12-31T12:00:00Z"), null)).isEqualTo(Utc.END_OF_TIME);
+		assertThat(rules.deadline(AT, null)).isEqualTo(AT.plusHours(24));
 	}
 
 }
