@@ -20,7 +20,10 @@ public record PageRequest(int offset, int size) {
 		if (size < 0 || size > maxPageSize) {
 			throw new InvalidArgument("first", "first must be between 0 and " + maxPageSize + ", got " + size);
 		}
-		return new PageRequest((after == null) ? 0 : decode(after) + 1, size);
+		// The page starts after the cursor. Counted in long: a cursor at the last int
+		// position is past the end of any list, and so is where its page starts.
+		long offset = (after == null) ? 0 : decode(after) + 1L;
+		return new PageRequest((int) Math.min(offset, Integer.MAX_VALUE), size);
 	}
 
 	/**

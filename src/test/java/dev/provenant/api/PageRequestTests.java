@@ -45,6 +45,17 @@ class PageRequestTests {
 	}
 
 	@Test
+	void aCursorAtTheLastIntPositionGivesAnEmptyPageInsteadOfOverflowing() {
+		String last = PageRequest.encode(Integer.MAX_VALUE);
+		Connection<String> sliced = PageRequest.of(2, last, 10).slice(ITEMS, Function.identity());
+		assertThat(sliced.edges()).isEmpty();
+		assertThat(sliced.pageInfo().hasNextPage()).isFalse();
+		Connection<String> fetched = PageRequest.of(2, last, 10).page(List.of(), 5);
+		assertThat(fetched.edges()).isEmpty();
+		assertThat(fetched.pageInfo().hasNextPage()).isFalse();
+	}
+
+	@Test
 	void outOfRangeSizesAndForeignCursorsAreRefused() {
 		assertThatExceptionOfType(InvalidArgument.class).isThrownBy(() -> PageRequest.of(-1, null, 10));
 		assertThatExceptionOfType(InvalidArgument.class).isThrownBy(() -> PageRequest.of(11, null, 10));
