@@ -1,10 +1,10 @@
 package dev.provenant.ingest;
 
 import dev.provenant.security.ForWriters;
-import org.springframework.security.core.Authentication;
+
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.security.core.Authentication;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 
 @Controller
