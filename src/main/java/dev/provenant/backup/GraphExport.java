@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +61,7 @@ public class GraphExport {
 			header.put("headHash", head.get("hash").asString());
 			line(out, header);
 			long nodes = lines(tx, "backup/export_nodes", out,
-					row -> Map.of("node", Map.of("labels", row.get("labels").asList(), "properties", properties(row))));
+					row -> Map.of("node", Map.of("labels", labels(row), "properties", properties(row))));
 			long edges = lines(tx, "backup/export_edges", out,
 					row -> Map.of("edge", Map.of("type", row.get("type").asString(), "from", row.get("from").asString(),
 							"to", row.get("to").asString(), "properties", properties(row))));
@@ -82,6 +84,11 @@ public class GraphExport {
 			count[0]++;
 		});
 		return count[0];
+	}
+
+	/** Sorted: Neo4j lists labels in the order the database first met them. */
+	private static List<String> labels(Record row) {
+		return row.get("labels").asList(Value::asString).stream().sorted().toList();
 	}
 
 	private static Map<String, Object> properties(Record row) {
