@@ -134,7 +134,33 @@ class Scalars {
 
 		@Override
 		public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+			if (!finite(input)) {
+				throw new CoercingParseValueException("JSON numbers must be finite; a number here is too large for a "
+						+ "64-bit floating point value");
+			}
 			return input;
+		}
+
+		/**
+		 * JSON has no infinity: a number too large for a double would be stored as one.
+		 */
+		private static boolean finite(Object value) {
+			if (value instanceof Double number) {
+				return Double.isFinite(number);
+			}
+			if (value instanceof Float number) {
+				return Float.isFinite(number);
+			}
+			if (value instanceof BigDecimal number) {
+				return Double.isFinite(number.doubleValue());
+			}
+			if (value instanceof Map<?, ?> map) {
+				return map.values().stream().allMatch(JsonCoercing::finite);
+			}
+			if (value instanceof List<?> list) {
+				return list.stream().allMatch(JsonCoercing::finite);
+			}
+			return true;
 		}
 
 		@Override
@@ -157,8 +183,12 @@ class Scalars {
 				return (number.bitLength() < 64) ? (Object) number.longValue() : number;
 			}
 			if (input instanceof FloatValue value) {
-				BigDecimal number = value.getValue();
-				return number.doubleValue();
+				double number = value.getValue().doubleValue();
+				if (!Double.isFinite(number)) {
+					throw new CoercingParseLiteralException("JSON numbers must be finite; " + value.getValue()
+							+ " is too large for a 64-bit floating point value");
+				}
+				return number;
 			}
 			if (input instanceof ArrayValue value) {
 				List<Object> list = new ArrayList<>();

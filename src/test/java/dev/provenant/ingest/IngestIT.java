@@ -104,6 +104,27 @@ class IngestIT extends GraphQlIT {
 	}
 
 	@Test
+	void aNumberTooLargeForADoubleIsRefusedInlineOrAsAVariable() {
+		this.graphQl
+			.document("mutation { ingest(batch: { policies: [{ id: \"" + id("huge-inline")
+					+ "\", attributes: { limit: 1e400 } }] }) { created } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		this.graphQl.documentName("ingest")
+			.variable("batch",
+					Map.of("policies",
+							List.of(Map.of("id", id("huge"), "attributes",
+									Map.of("rates", List.of(1.0, new java.math.BigDecimal("1e400")))))))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		for (String local : List.of("huge-inline", "huge")) {
+			this.graphQl.documentName("node").variable("id", id(local)).execute().path("node").valueIsNull();
+		}
+	}
+
+	@Test
 	void resendingTheSameRecordsChangesNothingAndCountsThemUnchanged() {
 		Story story = creditRisk();
 		story.ingest(this.graphQl);
