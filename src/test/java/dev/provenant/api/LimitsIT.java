@@ -39,6 +39,34 @@ class LimitsIT extends GraphQlIT {
 	}
 
 	@Test
+	void aBodyTooDeepOrMalformedToReadGetsAClassifiedError() {
+		String deep = "1";
+		for (int i = 0; i < 600; i++) {
+			deep = "{\"a\":" + deep + "}";
+		}
+		for (String body : java.util.List.of(
+				"{\"query\":\"query($x: JSON) { __typename }\",\"variables\":{\"x\":" + deep + "}}",
+				"{\"query\": \"{ __typename }")) {
+			WebTestClient.bindToServer(new JdkClientHttpConnector())
+				.baseUrl("http://localhost:" + this.port)
+				.defaultHeader("X-API-Key", TestKeys.READER)
+				.build()
+				.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.classification")
+				.isEqualTo("BAD_REQUEST")
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("UNREADABLE_REQUEST");
+		}
+	}
+
+	@Test
 	void graphiqlsIntrospectionStillWorks() {
 		this.graphQl.document(IntrospectionQuery.INTROSPECTION_QUERY)
 			.execute()
