@@ -24,15 +24,19 @@ public final class HttpErrors {
 
 	public static void write(HttpServletResponse response, HttpStatus status, ErrorKind kind, String code,
 			String message) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getOutputStream().write(JSON.writeValueAsBytes(body(kind, code, message)));
+	}
+
+	/** The body of such an error: {@code {"errors": [{"message", "extensions"}]}}. */
+	public static Map<String, Object> body(ErrorKind kind, String code, String message) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("classification", kind.name());
 		if (code != null) {
 			extensions.put("code", code);
 		}
-		Map<String, Object> error = Map.of("message", message, "extensions", extensions);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("errors", List.of(error))));
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)));
 	}
 
 }

@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
 import dev.provenant.api.ErrorKind;
+import dev.provenant.api.HttpErrors;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.QueryTimedOut;
 import dev.provenant.api.StateConflict;
@@ -79,8 +79,7 @@ class BackupController {
 	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, ErrorKind kind, String message) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("errors",
-					List.of(Map.of("message", message, "extensions", Map.of("classification", kind.name())))));
+			.body(HttpErrors.body(kind, null, message));
 	}
 
 }
