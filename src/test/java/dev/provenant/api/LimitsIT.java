@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.provenant.support.Errors.assertAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +45,7 @@ class LimitsIT extends GraphQlIT {
 		for (String body : java.util.List.of(
 				"{\"query\":\"query($x: JSON) { __typename }\",\"variables\":{\"x\":" + deep + "}}",
 				"{\"query\": \"{ __typename }")) {
-			WebTestClient.bindToServer(new JdkClientHttpConnector())
-				.baseUrl("http://localhost:" + this.port)
-				.defaultHeader("X-API-Key", TestKeys.READER)
-				.build()
-				.post()
+			http(TestKeys.READER).post()
 				.uri("/graphql")
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(body)
@@ -118,11 +112,7 @@ class LimitsIT extends GraphQlIT {
 		}
 		String body = "{\"query\":\"mutation($b: ProvenanceBatch!) { ingest(batch: $b) { created } }\","
 				+ "\"variables\":{\"b\":{\"dataSources\":[" + records + "]}}}";
-		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader("X-API-Key", TestKeys.WRITER)
-			.build();
-		client.post()
+		http(TestKeys.WRITER).post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)

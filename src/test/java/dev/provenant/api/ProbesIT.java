@@ -3,7 +3,6 @@ package dev.provenant.api;
 import dev.provenant.support.GraphQlIT;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Health, liveness and readiness answer for orchestrators; health reports Neo4j. */
@@ -11,9 +10,7 @@ class ProbesIT extends GraphQlIT {
 
 	@Test
 	void healthLivenessAndReadinessAreUp() {
-		WebTestClient client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
+		WebTestClient client = http(null);
 		client.get()
 			.uri("/actuator/health")
 			.exchange()

@@ -26,11 +26,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +88,7 @@ class AccessOptionsIT extends GraphQlIT {
 	void anExpiredOrForeignTokenIsRefusedAndWritesNothing() {
 		for (String token : List.of(token(SIGNING, "late", List.of("writer"), -60),
 				token(STRANGER, "forger", List.of("admin"), 300))) {
-			raw().post()
+			http(null).post()
 				.uri("/graphql")
 				.header("Authorization", "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -127,7 +125,7 @@ class AccessOptionsIT extends GraphQlIT {
 		for (int i = 0; i < 5; i++) {
 			busy.documentName("node").variable("id", id("x")).execute().path("node").valueIsNull();
 		}
-		raw().post()
+		http(null).post()
 			.uri("/graphql")
 			.header("Authorization", "Bearer " + token(SIGNING, "busy-agent", List.of("reader"), 300))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -151,19 +149,6 @@ class AccessOptionsIT extends GraphQlIT {
 
 	private static void forbidden(GraphQlTester.Response response) {
 		response.errors().satisfy(errors -> Errors.assertAll(errors, "FORBIDDEN"));
-	}
-
-	private HttpGraphQlTester bearer(String token) {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeader("Authorization", "Bearer " + token)
-			.build());
-	}
-
-	private WebTestClient raw() {
-		return WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + this.port)
-			.build();
 	}
 
 	private static String token(KeyPair keys, String user, Object roles, long validSeconds) {

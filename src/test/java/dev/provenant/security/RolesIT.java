@@ -13,8 +13,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,7 +160,7 @@ class RolesIT extends GraphQlIT {
 				+ "\\\"}]}) { created } }\"}";
 		for (String[] header : List.of(new String[] { "X-API-Key", "not-a-key" },
 				new String[] { "Authorization", "Bearer not-a-key" })) {
-			raw().post()
+			http(null).post()
 				.uri("/graphql")
 				.header(header[0], header[1])
 				.contentType(MediaType.APPLICATION_JSON)
@@ -181,24 +179,21 @@ class RolesIT extends GraphQlIT {
 
 	@Test
 	void anApiKeyIsAcceptedAsABearerToken() {
-		HttpGraphQlTester bearer = HttpGraphQlTester
-			.create(client().defaultHeader("Authorization", "Bearer " + TestKeys.READER)
-				.baseUrl("http://localhost:" + this.port + "/graphql")
-				.build());
+		HttpGraphQlTester bearer = bearer(TestKeys.READER);
 		node(bearer, "crm").path("node.kind").entity(String.class).isEqualTo("DATA_SOURCE");
 	}
 
 	@Test
 	void healthIsOpenAndTheOtherActuatorEndpointsAreForAdmins() {
-		raw().get().uri("/actuator/health").exchange().expectStatus().isOk();
-		raw().get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
-		raw().get()
+		http(null).get().uri("/actuator/health").exchange().expectStatus().isOk();
+		http(null).get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+		http(null).get()
 			.uri("/actuator/metrics")
 			.header("X-API-Key", TestKeys.READER)
 			.exchange()
 			.expectStatus()
 			.isForbidden();
-		raw().get().uri("/actuator/metrics").header("X-API-Key", TestKeys.ADMIN).exchange().expectStatus().isOk();
+		http(null).get().uri("/actuator/metrics").header("X-API-Key", TestKeys.ADMIN).exchange().expectStatus().isOk();
 	}
 
 	private GraphQlTester.Response node(GraphQlTester tester, String local) {
@@ -266,14 +261,6 @@ class RolesIT extends GraphQlIT {
 			});
 		}
 		node(this.graphQl, "new").path("node").valueIsNull();
-	}
-
-	private WebTestClient.Builder client() {
-		return WebTestClient.bindToServer(new JdkClientHttpConnector());
-	}
-
-	private WebTestClient raw() {
-		return client().baseUrl("http://localhost:" + this.port).build();
 	}
 
 }

@@ -72,14 +72,36 @@ public abstract class GraphQlIT {
 
 	/** A tester that sends this API key; {@code null} sends none. */
 	protected HttpGraphQlTester as(String apiKey) {
-		WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
-			.baseUrl("http://localhost:" + this.port + "/graphql");
-		if (apiKey != null) {
-			client.defaultHeader("X-API-Key", apiKey);
-		}
+		return graphQl((apiKey != null) ? "X-API-Key" : null, apiKey);
+	}
+
+	/** A tester that sends {@code Authorization: Bearer <token>}. */
+	protected HttpGraphQlTester bearer(String token) {
+		return graphQl("Authorization", "Bearer " + token);
+	}
+
+	/**
+	 * Plain HTTP to the service's root, sending this API key; {@code null} sends none.
+	 */
+	protected WebTestClient http(String apiKey) {
+		return client("", (apiKey != null) ? "X-API-Key" : null, apiKey).build();
+	}
+
+	private HttpGraphQlTester graphQl(String header, String value) {
 		// Generous: a slow machine running many writers at once should slow tests down,
 		// not fail them.
-		return HttpGraphQlTester.builder(client).responseTimeout(java.time.Duration.ofSeconds(60)).build();
+		return HttpGraphQlTester.builder(client("/graphql", header, value))
+			.responseTimeout(java.time.Duration.ofSeconds(60))
+			.build();
+	}
+
+	private WebTestClient.Builder client(String path, String header, String value) {
+		WebTestClient.Builder client = WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + this.port + path);
+		if (header != null) {
+			client.defaultHeader(header, value);
+		}
+		return client;
 	}
 
 	/**
