@@ -26,17 +26,7 @@ class AuditLogIT extends GraphQlIT {
 
 	@BeforeEach
 	void tellTheStory() {
-		this.story = story().dataSource("crm")
-			.feature("f", "crm")
-			.add("policies", "id", "pol", "approverRoles", List.of(id("officer")))
-			.approver("ana")
-			.with("role", id("officer"))
-			.decision("d", "2026-11-02T09:00:00Z", "f")
-			.with("policy", "pol")
-			.decision("p", "2026-11-02T09:00:00Z", "f")
-			.with("policy", "pol")
-			.with("route", "HUMAN_REVIEW")
-			.action("a", "2026-11-02T09:01:00Z", "d");
+		this.story = AuditStory.told(story());
 		this.story.ingest(this.graphQl);
 	}
 

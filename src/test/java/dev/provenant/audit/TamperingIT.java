@@ -30,17 +30,7 @@ class TamperingIT extends GraphQlIT {
 
 	@BeforeEach
 	void tellTheStory() {
-		Story story = story().dataSource("crm")
-			.feature("f", "crm")
-			.add("policies", "id", "pol", "approverRoles", List.of(id("officer")))
-			.approver("ana")
-			.with("role", id("officer"))
-			.decision("d", "2026-11-02T09:00:00Z", "f")
-			.with("policy", "pol")
-			.decision("p", "2026-11-02T09:00:00Z", "f")
-			.with("policy", "pol")
-			.with("route", "HUMAN_REVIEW")
-			.action("a", "2026-11-02T09:01:00Z", "d");
+		Story story = AuditStory.told(story());
 		story.ingest(this.graphQl);
 		markRolledBack("a", "ops", "bad model");
 		quarantine("crm");
