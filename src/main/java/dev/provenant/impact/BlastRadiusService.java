@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.provenant.api.NodeNotFound;
+import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.NodeKind;
@@ -21,9 +22,9 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes a blast radius in one read transaction and three queries, whatever its size:
- * the root, the decisions (and counts by kind) downstream of it, and the actions
- * downstream of those decisions.
+ * Computes a blast radius: the root, the decisions (and counts by kind) downstream of it,
+ * and the actions downstream of those decisions. From the dependency index, or in one
+ * read transaction of two Cypher traversals, whatever its size.
  */
 @Service
 public class BlastRadiusService {
@@ -32,9 +33,12 @@ public class BlastRadiusService {
 
 	private final NodeReader nodes;
 
-	public BlastRadiusService(GraphStore store, NodeReader nodes) {
+	private final DependencyIndex index;
+
+	public BlastRadiusService(GraphStore store, NodeReader nodes, DependencyIndex index) {
 		this.store = store;
 		this.nodes = nodes;
+		this.index = index;
 	}
 
 	public BlastRadius blastRadius(String id, TimeWindow window) {
@@ -43,35 +47,28 @@ public class BlastRadiusService {
 
 	/**
 	 * The blast radius over what had been recorded at {@code asOf} (now when
-	 * {@code null}).
+	 * {@code null}). The present is answered from the dependency index once it is ready;
+	 * the past, and the present until then, by Cypher traversals.
 	 */
 	public BlastRadius blastRadius(String id, TimeWindow window, OffsetDateTime asOf) {
-		return this.store.read(tx -> compute(tx, id, window, asOf));
-	}
-
-	private BlastRadius compute(TransactionContext tx, String id, TimeWindow window, OffsetDateTime asOf) {
-		ProvenanceNode root = this.nodes.findAll(tx, List.of(id), asOf).get(id);
+		ProvenanceNode root = this.nodes.findAll(List.of(id), asOf).get(id);
 		if (root == null) {
 			throw new NodeNotFound(id, "node");
 		}
-		Map<NodeKind, Integer> counts = new EnumMap<>(NodeKind.class);
-		List<AffectedDecision> decisions = new ArrayList<>();
-		Map<String, Object> parameters = new HashMap<>(window.parameters());
-		parameters.put("id", id);
-		parameters.put("asOf", Utc.asOf(asOf));
-		this.store.run(tx, "impact/downstream_decisions", parameters).forEachRemaining(row -> {
-			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
-			counts.put(kind, row.get("count").asInt());
-			for (Value decision : row.get("decisions").values()) {
-				decisions.add(new AffectedDecision(decision.get("id").asString(),
-						decision.get("occurredAt").asOffsetDateTime(), decision.get("reviewState").asString(null)));
-			}
-		});
-		List<String> seeds = (root instanceof Action) ? List.of(id)
-				: decisions.stream().map(AffectedDecision::id).toList();
-		List<AffectedAction> actions = actions(tx, seeds, asOf);
+		Reach reach = (asOf != null) ? null : this.index.read(graph -> IndexedReach.of(graph, id, window)).orElse(null);
+		if (reach == null) {
+			reach = this.store.read(tx -> traverse(tx, root, window, asOf));
+		}
+		return radius(root, reach, asOf);
+	}
+
+	private static BlastRadius radius(ProvenanceNode root, Reach reach, OffsetDateTime asOf) {
+		List<AffectedDecision> decisions = new ArrayList<>(reach.decisions());
+		List<AffectedAction> actions = new ArrayList<>(reach.actions());
 		decisions.sort(Dated.NEWEST_FIRST);
 		actions.sort(Dated.NEWEST_FIRST);
+		Map<NodeKind, Integer> counts = new EnumMap<>(NodeKind.class);
+		counts.putAll(reach.counts());
 		counts.remove(NodeKind.DECISION);
 		counts.remove(NodeKind.ACTION);
 		if (!decisions.isEmpty()) {
@@ -83,6 +80,25 @@ public class BlastRadiusService {
 		List<KindCount> affected = new ArrayList<>();
 		counts.forEach((kind, count) -> affected.add(new KindCount(kind, count)));
 		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected), asOf);
+	}
+
+	private Reach traverse(TransactionContext tx, ProvenanceNode root, TimeWindow window, OffsetDateTime asOf) {
+		Map<NodeKind, Integer> counts = new EnumMap<>(NodeKind.class);
+		List<AffectedDecision> decisions = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>(window.parameters());
+		parameters.put("id", root.id());
+		parameters.put("asOf", Utc.asOf(asOf));
+		this.store.run(tx, "impact/downstream_decisions", parameters).forEachRemaining(row -> {
+			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
+			counts.put(kind, row.get("count").asInt());
+			for (Value decision : row.get("decisions").values()) {
+				decisions.add(new AffectedDecision(decision.get("id").asString(),
+						decision.get("occurredAt").asOffsetDateTime(), decision.get("reviewState").asString(null)));
+			}
+		});
+		List<String> seeds = (root instanceof Action) ? List.of(root.id())
+				: decisions.stream().map(AffectedDecision::id).toList();
+		return new Reach(counts, decisions, actions(tx, seeds, asOf));
 	}
 
 	private List<AffectedAction> actions(TransactionContext tx, List<String> seeds, OffsetDateTime asOf) {

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Health, liveness and readiness answer for orchestrators; health reports Neo4j. */
+/**
+ * Health, liveness and readiness answer for orchestrators; health reports Neo4j and the
+ * dependency index.
+ */
 class ProbesIT extends GraphQlIT {
 
 	@Test
@@ -20,7 +23,11 @@ class ProbesIT extends GraphQlIT {
 			.jsonPath("$.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components.neo4j.status")
-			.isEqualTo("UP");
+			.isEqualTo("UP")
+			.jsonPath("$.components.dependencyIndex.details.state")
+			.isEqualTo("READY")
+			.jsonPath("$.components.dependencyIndex.details.auditSequence")
+			.isNumber();
 		client.get()
 			.uri("/actuator/health/liveness")
 			.exchange()

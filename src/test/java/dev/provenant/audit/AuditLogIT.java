@@ -35,15 +35,7 @@ class AuditLogIT extends GraphQlIT {
 		mark("a");
 		quarantine("crm");
 		release("crm");
-		this.graphQl.documentName("review")
-			.variable("decisionId", id("p"))
-			.variable("approverId", id("ana"))
-			.variable("verdict", "APPROVE")
-			.variable("rationale", "checked")
-			.execute()
-			.path("review.reviewState")
-			.entity(String.class)
-			.isEqualTo("APPROVED");
+		approve("p", "ana");
 
 		GraphQlTester.Response crm = trail("crm");
 		crm.path("auditTrail.edges[*].node.operation")

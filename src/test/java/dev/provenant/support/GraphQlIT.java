@@ -2,6 +2,8 @@ package dev.provenant.support;
 
 import java.util.UUID;
 
+import dev.provenant.dependency.DependencyIndex;
+
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,9 @@ public abstract class GraphQlIT {
 	@Autowired
 	protected org.neo4j.driver.Driver driver;
 
+	@Autowired
+	private DependencyIndex index;
+
 	protected HttpGraphQlTester graphQl;
 
 	private String prefix;
@@ -64,7 +69,12 @@ public abstract class GraphQlIT {
 	}
 
 	@BeforeEach
-	void connect() {
+	void connect() throws InterruptedException {
+		// Closures come from the dependency index once it is built (in the background,
+		// right after startup): wait, so that tests exercise the path users get.
+		for (int i = 0; i < 600 && !this.index.ready(); i++) {
+			Thread.sleep(100);
+		}
 		this.graphQl = as(TestKeys.ADMIN);
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
 		this.clock.reset();
@@ -143,6 +153,22 @@ public abstract class GraphQlIT {
 			.path("markRolledBack.status")
 			.entity(String.class)
 			.isEqualTo("ROLLED_BACK");
+	}
+
+	/**
+	 * Approves one of this test's pending decisions as one of its approvers (the admin
+	 * key reviews on their behalf), failing the test unless it works.
+	 */
+	protected void approve(String decision, String approver) {
+		this.graphQl.documentName("review")
+			.variable("decisionId", id(decision))
+			.variable("approverId", id(approver))
+			.variable("verdict", "APPROVE")
+			.variable("rationale", "checked")
+			.execute()
+			.path("review.reviewState")
+			.entity(String.class)
+			.isEqualTo("APPROVED");
 	}
 
 	/** Releases one of this test's nodes, failing the test unless it works. */

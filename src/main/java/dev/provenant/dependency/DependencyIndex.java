@@ -1,0 +1,279 @@
+package dev.provenant.dependency;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+import dev.provenant.graph.EdgeType;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.graph.ReviewState;
+import dev.provenant.store.GraphStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The provenance graph's nodes and edges in memory, for closures that must stay fast at
+ * millions of edges. Neo4j stays the system of record: the index is built from it at
+ * startup (in the background; until it is ready every answer comes from Cypher) and
+ * follows it through the audit log, whose gap-free sequence orders every committed write.
+ * Before each read the index compares its sequence with the log's head and reads again
+ * the nodes touched by the events it has not seen, so it answers as of a moment no older
+ * than the read itself, whichever instance made the writes.
+ */
+@Component
+public class DependencyIndex {
+
+	private static final Logger log = LoggerFactory.getLogger(DependencyIndex.class);
+
+	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+	/** Ids per statement when reading touched nodes again. */
+	private static final int IDS_PER_READ = 5000;
+
+	private final GraphStore store;
+
+	private final DependencyIndexProperties properties;
+
+	private final DependencyGraph graph = new DependencyGraph();
+
+	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private final Object catchingUp = new Object();
+
+	private volatile long sequence = -1;
+
+	private volatile boolean ready;
+
+	DependencyIndex(GraphStore store, DependencyIndexProperties properties, MeterRegistry meters) {
+		this.store = store;
+		this.properties = properties;
+		Gauge.builder("provenant.index.nodes", this, index -> index.ready ? index.graph.size() : 0)
+			.description("Nodes held by the in-memory dependency index")
+			.register(meters);
+		Gauge.builder("provenant.index.edges", this, index -> index.ready ? index.graph.edgeCount() : 0)
+			.description("Edges held by the in-memory dependency index")
+			.register(meters);
+		Gauge.builder("provenant.index.memory", this, index -> index.ready ? index.graph.approximateBytes() : 0)
+			.description("Approximate heap held by the in-memory dependency index")
+			.baseUnit("bytes")
+			.register(meters);
+	}
+
+	/**
+	 * Builds the index off the startup path, so the service answers (from Cypher)
+	 * meanwhile.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void buildInBackground() {
+		if (!this.properties.enabled()) {
+			log.info("Dependency index disabled (provenant.index.enabled=false): closures come from Cypher");
+			return;
+		}
+		Thread builder = new Thread(this::buildQuietly, "dependency-index-build");
+		builder.setDaemon(true);
+		builder.start();
+	}
+
+	private void buildQuietly() {
+		try {
+			build();
+		}
+		catch (RuntimeException ex) {
+			log.error("Dependency index could not be built; closures keep coming from Cypher", ex);
+		}
+	}
+
+	/**
+	 * Reads every node and edge. The head is read first: the scans may see writes after
+	 * it, which is harmless, as replaying an event applies its nodes again idempotently.
+	 */
+	void build() {
+		long started = System.nanoTime();
+		long head = headSequence();
+		log.info("Dependency index: building from the store (audit sequence {})", head);
+		Progress progress = new Progress(started);
+		this.lock.writeLock().lock();
+		try {
+			this.store.read(tx -> {
+				this.store.run(tx, "dependency/all_nodes", Map.of()).forEachRemaining(row -> {
+					apply(row);
+					progress.tick("nodes", this.graph.size());
+				});
+				return null;
+			});
+			this.store.read(tx -> {
+				long[] edges = { 0 };
+				this.store.run(tx, "dependency/all_edges", Map.of()).forEachRemaining(row -> {
+					int from = this.graph.find(row.get("from").asString());
+					int to = this.graph.find(row.get("to").asString());
+					// An edge whose end the node scan missed was written after the head
+					// was read, and comes back with its event's replay.
+					if (from >= 0 && to >= 0) {
+						this.graph.addEdge(from, EdgeType.valueOf(row.get("type").asString()), to);
+					}
+					progress.tick("edges", ++edges[0]);
+				});
+				return null;
+			});
+			this.sequence = head;
+		}
+		finally {
+			this.lock.writeLock().unlock();
+		}
+		catchUp(headSequence());
+		this.ready = true;
+		log.info("Dependency index ready: {} nodes, {} edges, ~{} MB, in {} ms (audit sequence {})", this.graph.size(),
+				this.graph.edgeCount(), this.graph.approximateBytes() >> 20,
+				Duration.ofNanos(System.nanoTime() - started).toMillis(), this.sequence);
+	}
+
+	/**
+	 * Runs {@code work} over the index brought up to the audit log's current head, under
+	 * a read lock; empty while the index is not (yet) available, and the caller then asks
+	 * Cypher.
+	 */
+	public <T> Optional<T> read(Function<IndexedGraph, T> work) {
+		if (!this.ready) {
+			return Optional.empty();
+		}
+		catchUp(headSequence());
+		this.lock.readLock().lock();
+		try {
+			return Optional.ofNullable(work.apply(this.graph));
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	/** For health: the state, and once ready what the index holds. */
+	Map<String, Object> describe() {
+		if (!this.properties.enabled()) {
+			return Map.of("state", "DISABLED");
+		}
+		if (!this.ready) {
+			return Map.of("state", "BUILDING");
+		}
+		this.lock.readLock().lock();
+		try {
+			return Map.of("state", "READY", "nodes", this.graph.size(), "edges", this.graph.edgeCount(),
+					"auditSequence", this.sequence, "approximateBytes", this.graph.approximateBytes());
+		}
+		finally {
+			this.lock.readLock().unlock();
+		}
+	}
+
+	public boolean ready() {
+		return this.ready;
+	}
+
+	/** The audit sequence the index reflects; -1 before it is built. */
+	public long sequence() {
+		return this.sequence;
+	}
+
+	private long headSequence() {
+		return this.store.read(tx -> this.store.run(tx, "audit/head", Map.of()).single().get("sequence").asLong());
+	}
+
+	/**
+	 * Applies the events up to {@code head}. One thread catches up at a time; the others
+	 * wait for it, then find nothing left to do.
+	 */
+	private void catchUp(long head) {
+		if (head <= this.sequence) {
+			return;
+		}
+		synchronized (this.catchingUp) {
+			while (this.sequence < head) {
+				long after = this.sequence;
+				List<Record> events = this.store.read(
+						tx -> this.store
+							.run(tx, "dependency/events_after",
+									Map.of("after", after, "limit", this.properties.catchUpEvents()))
+							.list());
+				if (events.isEmpty()) {
+					return;
+				}
+				Set<String> touched = new LinkedHashSet<>();
+				events.forEach(event -> touched.addAll(event.get("ids").asList(Value::asString)));
+				List<Record> nodes = touchedNodes(new ArrayList<>(touched));
+				long last = events.get(events.size() - 1).get("sequence").asLong();
+				this.lock.writeLock().lock();
+				try {
+					nodes.forEach(this::apply);
+					nodes.forEach(this::applyEdges);
+					this.sequence = last;
+				}
+				finally {
+					this.lock.writeLock().unlock();
+				}
+			}
+		}
+	}
+
+	private List<Record> touchedNodes(List<String> ids) {
+		return this.store.read(tx -> {
+			List<Record> rows = new ArrayList<>(ids.size());
+			for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
+				List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ));
+				rows.addAll(this.store.run(tx, "dependency/nodes_with_edges", Map.of("ids", chunk)).list());
+			}
+			return rows;
+		});
+	}
+
+	private void apply(Record row) {
+		int node = this.graph.add(row.get("id").asString(), NodeKind.valueOf(row.get("kind").asString()));
+		Value occurredAt = row.get("occurredAt");
+		Value reviewState = row.get("reviewState");
+		this.graph.setFacts(node, occurredAt.isNull() ? null : occurredAt.asOffsetDateTime().toInstant(),
+				reviewState.isNull() ? null : ReviewState.valueOf(reviewState.asString()),
+				row.get("rolledBack").asBoolean(), row.get("reversible").asBoolean());
+	}
+
+	/** A touched node's edges; their targets were added before or by this same batch. */
+	private void applyEdges(Record row) {
+		int from = this.graph.find(row.get("id").asString());
+		for (Value edge : row.get("edges").values()) {
+			int to = this.graph.add(edge.get("to").asString(), NodeKind.valueOf(edge.get("kind").asString()));
+			this.graph.addEdge(from, EdgeType.valueOf(edge.get("type").asString()), to);
+		}
+	}
+
+	/** Logs how far a long build has come, at most every few seconds. */
+	private static final class Progress {
+
+		private long next;
+
+		Progress(long started) {
+			this.next = started + PROGRESS_EVERY.toNanos();
+		}
+
+		void tick(String what, long count) {
+			long now = System.nanoTime();
+			if (now >= this.next) {
+				this.next = now + PROGRESS_EVERY.toNanos();
+				log.info("Dependency index: {} {} read so far", count, what);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.provenant.dependency;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import dev.provenant.graph.EdgeType;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.graph.ReviewState;
+
+/**
+ * A read-only view of the dependency index, valid only inside
+ * {@link DependencyIndex#read}. Nodes are dense {@code int} numbers; edges point, as
+ * stored, from the dependent to what it depends on.
+ */
+public interface IndexedGraph {
+
+	int size();
+
+	long edgeCount();
+
+	/** The node's number, or -1 when the index does not hold it. */
+	int find(String id);
+
+	String id(int node);
+
+	NodeKind kind(int node);
+
+	long occurredAtSecond(int node);
+
+	int occurredAtNano(int node);
+
+	/** Decisions and actions only; other kinds read the epoch. */
+	default OffsetDateTime occurredAt(int node) {
+		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(occurredAtSecond(node), occurredAtNano(node)),
+				ZoneOffset.UTC);
+	}
+
+	/** Whether the node occurred in [from, to); null bounds are open. */
+	default boolean occurredWithin(int node, Instant from, Instant to) {
+		long second = occurredAtSecond(node);
+		int nano = occurredAtNano(node);
+		boolean afterFrom = from == null || second > from.getEpochSecond()
+				|| (second == from.getEpochSecond() && nano >= from.getNano());
+		boolean beforeTo = to == null || second < to.getEpochSecond()
+				|| (second == to.getEpochSecond() && nano < to.getNano());
+		return afterFrom && beforeTo;
+	}
+
+	/** A decision's review state; null for other kinds. */
+	ReviewState reviewState(int node);
+
+	boolean rolledBack(int node);
+
+	boolean reversible(int node);
+
+	/** The nodes this one points to over edges of the type. */
+	int[] targets(int node, EdgeType type);
+
+	/**
+	 * The seeds and every node that depends on them, directly or not, over edges of the
+	 * given types (followed against their direction), each once.
+	 */
+	int[] reachAgainst(int[] seeds, Set<EdgeType> types);
+
+	/**
+	 * The seeds and everything they depend on, directly or not, over edges of the given
+	 * types, each once.
+	 */
+	int[] reachAlong(int[] seeds, Set<EdgeType> types);
+
+	/** An estimate of the heap the index holds, in bytes. */
+	long approximateBytes();
+
+}

@@ -1,0 +1,167 @@
+package dev.provenant.dependency;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.provenant.ProvenantApplication;
+import dev.provenant.graph.Utc;
+import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.Story;
+import dev.provenant.support.TestKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The present is answered from the in-memory dependency index, the past by Cypher
+ * traversals: asked "as of the end of time", Cypher answers about the present too, so
+ * both must agree on every root. The story has every edge kind, a time window's worth of
+ * decisions, a cascade of actions, a review (which adds an edge after ingest) and a
+ * rollback (which changes a state).
+ */
+class DependencyIndexIT extends GraphQlIT {
+
+	private static final List<String> ROOTS = List.of("s1", "s2", "f1", "f2", "m", "p", "pol", "ap", "d1", "d2", "d3",
+			"a1", "a2", "a3", "a4");
+
+	@Autowired
+	private DependencyIndex index;
+
+	@Autowired
+	private Neo4jConnectionDetails neo4j;
+
+	private Story story;
+
+	@BeforeEach
+	void tellTheStory() {
+		this.story = story().dataSource("s1")
+			.dataSource("s2")
+			.feature("f1", "s1")
+			.feature("f2", "f1", "s2")
+			.model("m", "f2")
+			.with("trainedOn", List.of("s2"))
+			.prompt("p")
+			.policy("pol")
+			.approver("ap")
+			.decision("d1", "2026-01-01T10:00:00Z", "f1")
+			.with("policy", "pol")
+			.decision("d2", "2026-02-01T10:00:00Z", "f2")
+			.with("modelVersion", "m")
+			.with("promptVersion", "p")
+			.decision("d3", "2026-03-01T10:00:00Z", "f2")
+			.with("dataSources", List.of("s1"))
+			.with("route", "HUMAN_REVIEW")
+			.action("a1", "2026-03-01T10:01:00Z", "d3")
+			.action("a2", "2026-03-01T10:02:00Z", "d2", "a1")
+			.action("a3", "2026-03-01T10:03:00Z", "d1", "a2")
+			.with("reversible", false)
+			.action("a4", "2026-03-01T10:02:00Z", "d3", "a1");
+		this.story.ingest(this.graphQl);
+		approve("d3", "ap");
+		markRolledBack("a2", "test", "wrong refund");
+	}
+
+	@Test
+	void theIndexIsInStepWithTheAuditLogAfterEveryWrite() {
+		this.graphQl.documentName("closures").variable("id", id("s1")).execute();
+		long head = this.driver.executableQuery("MATCH (h:AuditHead) RETURN h.sequence AS s")
+			.execute()
+			.records()
+			.get(0)
+			.get("s")
+			.asLong();
+		assertThat(this.index.ready()).isTrue();
+		assertThat(this.index.sequence()).isEqualTo(head);
+	}
+
+	@Test
+	void theIndexAnswersAsCypherDoesForEveryRoot() {
+		for (String root : ROOTS) {
+			assertThat(closures(this.graphQl, root, null, null)).as(root)
+				.isEqualTo(closures(this.graphQl, root, null, Utc.END_OF_TIME.toString()));
+		}
+	}
+
+	@Test
+	void theIndexAnswersAsCypherDoesInsideATimeWindow() {
+		for (String root : ROOTS) {
+			assertThat(closures(this.graphQl, root, "2026-02-01T10:00:00Z", null)).as(root)
+				.isEqualTo(closures(this.graphQl, root, "2026-02-01T10:00:00Z", Utc.END_OF_TIME.toString()));
+		}
+	}
+
+	@Test
+	void theReviewsEdgeAndTheRollbackAreInTheIndex() {
+		Map<String, Object> approver = closures(this.graphQl, "ap", null, null);
+		assertThat(approver).extractingByKey("blastRadius")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("decisionCount", 1)
+			.containsEntry("actionCount", 4);
+		assertThat(closures(this.graphQl, "d2", null, null)).extractingByKey("rollbackScope")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("stepCount", 1);
+	}
+
+	/**
+	 * A second instance on the same Neo4j builds its index from what is stored, and each
+	 * instance sees the other's writes at its next read.
+	 */
+	@Test
+	void instancesSharingADatabaseSeeEachOthersWrites() {
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ProvenantApplication.class).run(
+				"--server.port=0", "--spring.neo4j.uri=" + this.neo4j.getUri(), "--" + TestKeys.SETTING,
+				"--spring.main.banner-mode=off")) {
+			HttpGraphQlTester otherGraphQl = HttpGraphQlTester
+				.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
+					.baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port") + "/graphql")
+					.defaultHeader("X-API-Key", TestKeys.ADMIN)
+					.build());
+			DependencyIndex otherIndex = other.getBean(DependencyIndex.class);
+			for (int i = 0; i < 600 && !otherIndex.ready(); i++) {
+				sleep();
+			}
+			assertThat(otherIndex.ready()).isTrue();
+			assertThat(closures(otherGraphQl, "s1", null, null)).isEqualTo(closures(this.graphQl, "s1", null, null));
+
+			story().decision("d4", "2026-04-01T10:00:00Z", "f1")
+				.action("a5", "2026-04-01T10:01:00Z", "d4")
+				.ingest(otherGraphQl);
+			Map<String, Object> here = closures(this.graphQl, "s1", null, null);
+			assertThat(here).extractingByKey("blastRadius")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.containsEntry("decisionCount", 4);
+			assertThat(closures(otherGraphQl, "s1", null, null)).isEqualTo(here);
+		}
+	}
+
+	private Map<String, Object> closures(HttpGraphQlTester tester, String root, String from, String asOf) {
+		return tester.documentName("closures")
+			.variable("id", id(root))
+			.variable("from", from)
+			.variable("asOf", asOf)
+			.execute()
+			.path("")
+			.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
