@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits that keep one request from taking the service down.
  *
  * @param maxPageSize the largest {@code first} a connection field accepts
+ * @param maxIdPageSize the largest {@code first} an ids-only field accepts
  * @param maxQueryDepth the deepest selection a query may nest (introspection is exempt,
  * for GraphiQL)
  * @param maxQueryComplexity the most a query may cost: each field costs 1 plus its
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestBytes the largest request body accepted on {@code /graphql}
  */
 @ConfigurationProperties("provenant.api")
-public record ApiProperties(@DefaultValue("10000") int maxPageSize, @DefaultValue("15") int maxQueryDepth,
-		@DefaultValue("200000") int maxQueryComplexity, @DefaultValue("16777216") long maxRequestBytes) {
+public record ApiProperties(@DefaultValue("10000") int maxPageSize, @DefaultValue("100000") int maxIdPageSize,
+		@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity,
+		@DefaultValue("16777216") long maxRequestBytes) {
 }

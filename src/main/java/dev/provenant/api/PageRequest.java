@@ -44,6 +44,20 @@ public record PageRequest(int offset, int size) {
 	}
 
 	/**
+	 * Cuts this page out of the whole ordered list as ids; cursors are those of the
+	 * connection over the same list, so the two can be mixed.
+	 */
+	public <I> IdPage ids(List<I> all, Function<I, String> id) {
+		int from = Math.min(this.offset, all.size());
+		int to = Math.min(from + this.size, all.size());
+		List<String> ids = new ArrayList<>(to - from);
+		for (I item : all.subList(from, to)) {
+			ids.add(id.apply(item));
+		}
+		return new IdPage(ids, all.size(), to < all.size(), (to > from) ? encode(to - 1) : null);
+	}
+
+	/**
 	 * A connection around a page fetched already (with SKIP {@link #offset} LIMIT
 	 * {@link #size}).
 	 */

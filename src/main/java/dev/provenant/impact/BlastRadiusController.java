@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.provenant.api.ApiProperties;
 import dev.provenant.api.Connection;
+import dev.provenant.api.IdPage;
 import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.Decision;
@@ -50,6 +51,16 @@ class BlastRadiusController {
 	Connection<Action> actions(BlastRadius radius, @Argument Integer first, @Argument String after) {
 		return PageRequest.of(first, after, this.api.maxPageSize())
 			.slice(radius.affectedActions(), page -> load(page, Action.class, radius.asOf()));
+	}
+
+	@SchemaMapping(typeName = "BlastRadius")
+	IdPage decisionIds(BlastRadius radius, @Argument Integer first, @Argument String after) {
+		return PageRequest.of(first, after, this.api.maxIdPageSize()).ids(radius.affectedDecisions(), Dated::id);
+	}
+
+	@SchemaMapping(typeName = "BlastRadius")
+	IdPage actionIds(BlastRadius radius, @Argument Integer first, @Argument String after) {
+		return PageRequest.of(first, after, this.api.maxIdPageSize()).ids(radius.affectedActions(), Dated::id);
 	}
 
 	/** One query for the whole page. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.provenant.api.ApiProperties;
 import dev.provenant.api.Connection;
+import dev.provenant.api.IdPage;
 import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ProvenanceNode;
@@ -52,6 +53,12 @@ class RollbackController {
 	@SchemaMapping(typeName = "RollbackPlan")
 	Connection<RollbackStep> steps(RollbackPlan plan, @Argument Integer first, @Argument String after) {
 		return PageRequest.of(first, after, this.api.maxPageSize()).slice(plan.orderedSteps(), page -> page);
+	}
+
+	@SchemaMapping(typeName = "RollbackPlan")
+	IdPage actionIds(RollbackPlan plan, @Argument Integer first, @Argument String after) {
+		return PageRequest.of(first, after, this.api.maxIdPageSize())
+			.ids(plan.orderedSteps(), step -> step.step().id());
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static dev.provenant.support.Errors.assertAll;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The story: data source crm feeds feature f, which feeds feature g; model m uses g.
@@ -222,6 +223,54 @@ class BlastRadiusIT extends GraphQlIT {
 
 	private static Map<String, Object> count(String kind, int count) {
 		return Map.of("kind", kind, "count", count);
+	}
+
+	@Test
+	void idPagesListTheSameIdsInTheSameOrderAsTheConnections() {
+		GraphQlTester.Response all = affectedIds("crm", null, null);
+		List<String> decisions = all.path("blastRadius.decisions.edges[*].node.id").entityList(String.class).get();
+		assertThat(decisions).hasSize(4);
+		all.path("blastRadius.decisionIds.ids")
+			.entityList(String.class)
+			.containsExactly(decisions.toArray(String[]::new));
+		all.path("blastRadius.decisionIds.totalCount").entity(Integer.class).isEqualTo(4);
+		all.path("blastRadius.decisionIds.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		List<String> actions = all.path("blastRadius.actions.edges[*].node.id").entityList(String.class).get();
+		all.path("blastRadius.actionIds.ids").entityList(String.class).containsExactly(actions.toArray(String[]::new));
+		List<String> steps = all.path("rollbackScope.steps.edges[*].node.action.id").entityList(String.class).get();
+		all.path("rollbackScope.actionIds.ids").entityList(String.class).containsExactly(steps.toArray(String[]::new));
+	}
+
+	@Test
+	void idPagesArePagedWithTheConnectionsCursors() {
+		GraphQlTester.Response first = affectedIds("crm", 3, null);
+		first.path("blastRadius.decisionIds.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		List<String> firstIds = first.path("blastRadius.decisionIds.ids").entityList(String.class).get();
+		assertThat(firstIds).hasSize(3);
+		String cursor = first.path("blastRadius.decisionIds.endCursor").entity(String.class).get();
+		first.path("blastRadius.decisions.edges[2].cursor").entity(String.class).isEqualTo(cursor);
+		GraphQlTester.Response rest = affectedIds("crm", 3, cursor);
+		rest.path("blastRadius.decisionIds.ids").entityList(String.class).hasSize(1);
+		rest.path("blastRadius.decisionIds.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		String last = rest.path("blastRadius.decisionIds.endCursor").entity(String.class).get();
+		affectedIds("crm", 3, last).path("blastRadius.decisionIds.ids").entityList(String.class).hasSize(0);
+		affectedIds("crm", 3, last).path("blastRadius.decisionIds.endCursor").valueIsNull();
+	}
+
+	@Test
+	void anIdPageLargerThanTheLimitIsABadRequest() {
+		affectedIds("crm", 100001, null).errors().satisfy(errors -> {
+			assertAll(errors, "BAD_REQUEST");
+			assertThat(errors).allSatisfy(error -> assertThat(error.getMessage()).contains("first"));
+		});
+	}
+
+	private GraphQlTester.Response affectedIds(String local, Integer first, String after) {
+		return this.graphQl.documentName("affectedIds")
+			.variable("id", id(local))
+			.variable("first", first)
+			.variable("after", after)
+			.execute();
 	}
 
 }
