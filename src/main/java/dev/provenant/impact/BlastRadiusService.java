@@ -7,8 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.dependency.DependencyIndex;
+import dev.provenant.dependency.DependencyIndexProperties;
+import dev.provenant.dependency.IndexedGraph;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.NodeKind;
@@ -35,10 +39,24 @@ public class BlastRadiusService {
 
 	private final DependencyIndex index;
 
-	public BlastRadiusService(GraphStore store, NodeReader nodes, DependencyIndex index) {
+	/**
+	 * Recent answers from the index, by question and the audit sequence they reflect;
+	 * weighed by the decisions and actions they hold.
+	 */
+	private final Cache<Question, BlastRadius> recent;
+
+	public BlastRadiusService(GraphStore store, NodeReader nodes, DependencyIndex index,
+			DependencyIndexProperties indexProperties) {
 		this.store = store;
 		this.nodes = nodes;
 		this.index = index;
+		this.recent = Caffeine.newBuilder()
+			.maximumWeight(indexProperties.cachedItems())
+			.weigher((Question question, BlastRadius radius) -> 1 + radius.decisionCount() + radius.actionCount())
+			.build();
+	}
+
+	private record Question(String root, TimeWindow window, long sequence) {
 	}
 
 	public BlastRadius blastRadius(String id, TimeWindow window) {
@@ -55,11 +73,24 @@ public class BlastRadiusService {
 		if (root == null) {
 			throw new NodeNotFound(id, "node");
 		}
-		Reach reach = (asOf != null) ? null : this.index.read(graph -> IndexedReach.of(graph, id, window)).orElse(null);
-		if (reach == null) {
-			reach = this.store.read(tx -> traverse(tx, root, window, asOf));
+		if (asOf == null) {
+			BlastRadius indexed = this.index.read(graph -> fromIndex(graph, root, window)).orElse(null);
+			if (indexed != null) {
+				return indexed;
+			}
 		}
-		return radius(root, reach, asOf);
+		return radius(root, this.store.read(tx -> traverse(tx, root, window, asOf)), asOf);
+	}
+
+	/**
+	 * The same question asked again while nothing was written, as when a client pages
+	 * through a large answer, gets the answer computed the first time.
+	 */
+	private BlastRadius fromIndex(IndexedGraph graph, ProvenanceNode root, TimeWindow window) {
+		return this.recent.get(new Question(root.id(), window, this.index.sequence()), question -> {
+			Reach reach = IndexedReach.of(graph, root.id(), window);
+			return (reach != null) ? radius(root, reach, null) : null;
+		});
 	}
 
 	private static BlastRadius radius(ProvenanceNode root, Reach reach, OffsetDateTime asOf) {

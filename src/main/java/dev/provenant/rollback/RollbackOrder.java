@@ -2,7 +2,7 @@ package dev.provenant.rollback;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +23,15 @@ import dev.provenant.impact.Dated;
  * <p>
  * Actions already rolled back are not steps, but they still link what they connect: if B
  * was triggered by a rolled-back R that A triggered, B must still be reverted before A.
+ *
+ * <p>
+ * Works on positions in the newest-first list rather than on ids, so that a plan of
+ * hundreds of thousands of actions costs arrays, not maps of strings: a smaller position
+ * is a higher priority.
  */
 final class RollbackOrder {
+
+	private static final int[] NONE = new int[0];
 
 	private RollbackOrder() {
 	}
@@ -34,60 +41,109 @@ final class RollbackOrder {
 	 * between two lies inside
 	 */
 	static List<AffectedAction> order(List<AffectedAction> actions) {
-		Map<String, AffectedAction> byId = new HashMap<>();
-		actions.forEach(a -> byId.put(a.id(), a));
-		Map<String, List<String>> mustFollow = new HashMap<>();
-		Map<String, Integer> pending = new HashMap<>();
-		for (AffectedAction action : actions) {
-			if (action.status() != ActionStatus.EXECUTED) {
+		List<AffectedAction> byPriority = new ArrayList<>(actions);
+		byPriority.sort(Dated.NEWEST_FIRST);
+		int size = byPriority.size();
+		int[][] triggeredBy = triggers(byPriority);
+		int[][] mustFollow = new int[size][];
+		int[] mustFollowCount = new int[size];
+		int[] pending = new int[size];
+		for (int action = 0; action < size; action++) {
+			if (!executed(byPriority, action)) {
 				continue;
 			}
-			pending.putIfAbsent(action.id(), 0);
-			for (String ancestor : executedAncestors(action, byId)) {
-				mustFollow.computeIfAbsent(action.id(), key -> new ArrayList<>()).add(ancestor);
-				pending.merge(ancestor, 1, Integer::sum);
+			for (int ancestor : executedAncestors(action, triggeredBy, byPriority)) {
+				mustFollow[action] = append(mustFollow[action], mustFollowCount[action]++, ancestor);
+				pending[ancestor]++;
 			}
 		}
-		PriorityQueue<AffectedAction> free = new PriorityQueue<>(Dated.NEWEST_FIRST);
-		pending.forEach((id, count) -> {
-			if (count == 0) {
-				free.add(byId.get(id));
+		PriorityQueue<Integer> free = new PriorityQueue<>();
+		for (int action = 0; action < size; action++) {
+			if (executed(byPriority, action) && pending[action] == 0) {
+				free.add(action);
 			}
-		});
-		List<AffectedAction> ordered = new ArrayList<>(pending.size());
+		}
+		List<AffectedAction> ordered = new ArrayList<>();
 		while (!free.isEmpty()) {
-			AffectedAction next = free.poll();
-			ordered.add(next);
-			for (String ancestor : mustFollow.getOrDefault(next.id(), List.of())) {
-				if (pending.merge(ancestor, -1, Integer::sum) == 0) {
-					free.add(byId.get(ancestor));
+			int next = free.poll();
+			ordered.add(byPriority.get(next));
+			for (int i = 0; i < mustFollowCount[next]; i++) {
+				int ancestor = mustFollow[next][i];
+				if (--pending[ancestor] == 0) {
+					free.add(ancestor);
 				}
 			}
 		}
 		return ordered;
 	}
 
+	private static boolean executed(List<AffectedAction> actions, int position) {
+		return actions.get(position).status() == ActionStatus.EXECUTED;
+	}
+
+	/** Each action's triggers as positions; triggers outside the list are left out. */
+	private static int[][] triggers(List<AffectedAction> actions) {
+		Map<String, Integer> positions = new HashMap<>(actions.size() * 2);
+		for (int i = 0; i < actions.size(); i++) {
+			positions.put(actions.get(i).id(), i);
+		}
+		int[][] triggers = new int[actions.size()][];
+		for (int i = 0; i < actions.size(); i++) {
+			List<String> ids = actions.get(i).triggeredBy();
+			int[] found = new int[ids.size()];
+			int count = 0;
+			for (String id : ids) {
+				Integer position = positions.get(id);
+				if (position != null) {
+					found[count++] = position;
+				}
+			}
+			triggers[i] = (count == 0) ? NONE : Arrays.copyOf(found, count);
+		}
+		return triggers;
+	}
+
 	/**
 	 * The nearest executed actions this one was triggered by, looking through rolled-back
-	 * ones.
+	 * ones; each once.
 	 */
-	private static Set<String> executedAncestors(AffectedAction action, Map<String, AffectedAction> byId) {
-		Set<String> found = new HashSet<>();
-		Set<String> seen = new HashSet<>();
-		Deque<String> queue = new ArrayDeque<>(action.triggeredBy());
+	private static int[] executedAncestors(int action, int[][] triggeredBy, List<AffectedAction> actions) {
+		int[] direct = triggeredBy[action];
+		boolean simple = true;
+		for (int trigger : direct) {
+			simple &= executed(actions, trigger);
+		}
+		if (simple) {
+			// The usual case: every trigger is itself a step.
+			return Arrays.stream(direct).distinct().toArray();
+		}
+		List<Integer> found = new ArrayList<>();
+		Set<Integer> seen = new HashSet<>();
+		ArrayDeque<Integer> queue = new ArrayDeque<>();
+		for (int trigger : direct) {
+			queue.add(trigger);
+		}
 		while (!queue.isEmpty()) {
-			AffectedAction ancestor = byId.get(queue.poll());
-			if (ancestor == null || !seen.add(ancestor.id())) {
+			int ancestor = queue.poll();
+			if (!seen.add(ancestor)) {
 				continue;
 			}
-			if (ancestor.status() == ActionStatus.EXECUTED) {
-				found.add(ancestor.id());
+			if (executed(actions, ancestor)) {
+				found.add(ancestor);
 			}
 			else {
-				queue.addAll(ancestor.triggeredBy());
+				for (int next : triggeredBy[ancestor]) {
+					queue.add(next);
+				}
 			}
 		}
-		return found;
+		return found.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	private static int[] append(int[] array, int size, int value) {
+		int[] grown = (array == null) ? new int[2] : (size == array.length) ? Arrays.copyOf(array, size * 2) : array;
+		grown[size] = value;
+		return grown;
 	}
 
 }

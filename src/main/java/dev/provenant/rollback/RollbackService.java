@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.audit.AuditLog;
@@ -32,6 +34,9 @@ public class RollbackService {
 
 	private final AuditLog audit;
 
+	/** Plans by the identity of the blast radius they order (weak keys compare by ==). */
+	private final Cache<BlastRadius, RollbackPlan> plans = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
+
 	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock, AuditLog audit) {
 		this.blastRadius = blastRadius;
 		this.store = store;
@@ -41,6 +46,13 @@ public class RollbackService {
 
 	public RollbackPlan plan(String id, TimeWindow window, OffsetDateTime asOf) {
 		BlastRadius radius = this.blastRadius.blastRadius(id, window, asOf);
+		// A blast radius answered again from the cache is the same object: so is its
+		// plan.
+		return this.plans.get(radius, this::plan);
+	}
+
+	private RollbackPlan plan(BlastRadius radius) {
+		OffsetDateTime asOf = radius.asOf();
 		List<AffectedAction> ordered = RollbackOrder.order(radius.affectedActions());
 		List<RollbackStep> steps = new ArrayList<>(ordered.size());
 		for (int i = 0; i < ordered.size(); i++) {
