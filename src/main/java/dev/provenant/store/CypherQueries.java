@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,11 @@ public class CypherQueries {
 			throw new IllegalStateException("No Cypher query named " + name + " under " + ROOT);
 		}
 		return statement;
+	}
+
+	/** Every statement's name, e.g. for checking their plans. */
+	public Set<String> names() {
+		return this.statements.keySet();
 	}
 
 	/**
