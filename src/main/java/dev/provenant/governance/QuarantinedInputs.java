@@ -3,6 +3,8 @@ package dev.provenant.governance;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.TransactionContext;
@@ -25,20 +27,24 @@ class QuarantinedInputs {
 
 	/** Keyed by proposal id; proposals without a quarantined input are absent. */
 	Map<String, List<String>> find(TransactionContext tx, List<Proposal> proposals) {
-		List<Map<String, Object>> decisions = proposals.stream()
-			.filter(p -> !p.inputs().isEmpty())
-			.map(p -> Map.<String, Object>of("id", p.id(), "inputs", p.inputs()))
-			.toList();
 		Map<String, List<String>> found = new HashMap<>();
-		if (decisions.isEmpty()) {
+		if (proposals.stream().allMatch(p -> p.inputs().isEmpty())) {
 			return found;
 		}
-		this.store.run(tx, "governance/quarantined_upstream", Map.of("decisions", decisions)).forEachRemaining(row -> {
-			List<String> ids = row.get("quarantined").asList(Value::asString);
-			if (!ids.isEmpty()) {
-				found.put(row.get("id").asString(), ids.stream().sorted().toList());
+		Map<String, List<String>> tainted = new HashMap<>();
+		this.store.run(tx, "governance/quarantined_upstream", Map.of())
+			.forEachRemaining(
+					row -> tainted.put(row.get("id").asString(), row.get("quarantined").asList(Value::asString)));
+		if (tainted.isEmpty()) {
+			return found;
+		}
+		for (Proposal proposal : proposals) {
+			Set<String> quarantined = new TreeSet<>();
+			proposal.inputs().forEach(input -> quarantined.addAll(tainted.getOrDefault(input, List.of())));
+			if (!quarantined.isEmpty()) {
+				found.put(proposal.id(), List.copyOf(quarantined));
 			}
-		});
+		}
 		return found;
 	}
 

@@ -118,6 +118,18 @@ class AssessIT extends GraphQlIT {
 	}
 
 	@Test
+	void aFeatureRecordedInTheSameBatchAsTheDecisionPassesTheQuarantineOn() {
+		quarantine("crm");
+		story().feature("fresh", "base").decision("d", AT, "fresh").with("policy", "pol").ingest(this.graphQl);
+		GraphQlTester.Response recorded = this.graphQl.documentName("decisionGovernance")
+			.variable("id", id("d"))
+			.execute();
+		recorded.path("node.escalationReasons[*].code").entityList(String.class).containsExactly("QUARANTINED_INPUT");
+		recorded.path("node.escalationReasons[*].nodeId").entityList(String.class).containsExactly(id("crm"));
+		recorded.path("node.policyViolation").entity(Boolean.class).isEqualTo(true);
+	}
+
+	@Test
 	void aModelsTrainingDataAndTheInputsThemselvesCount() {
 		quarantine("ledger");
 		quarantine("p");
