@@ -18,6 +18,7 @@ import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,10 +149,19 @@ public class DependencyIndex {
 	 * Cypher.
 	 */
 	public <T> Optional<T> read(Function<IndexedGraph, T> work) {
+		return this.ready ? read(headSequence(), work) : Optional.empty();
+	}
+
+	/**
+	 * As {@link #read(Function)}, with the audit log's head already read by the caller
+	 * (see {@link #head}) in the transaction that loaded what the work needs, which saves
+	 * a round trip to the database.
+	 */
+	public <T> Optional<T> read(long head, Function<IndexedGraph, T> work) {
 		if (!this.ready) {
 			return Optional.empty();
 		}
-		catchUp(headSequence());
+		catchUp(head);
 		this.lock.readLock().lock();
 		try {
 			return Optional.ofNullable(work.apply(this.graph));
@@ -189,7 +199,12 @@ public class DependencyIndex {
 	}
 
 	private long headSequence() {
-		return this.store.read(tx -> this.store.run(tx, "audit/head", Map.of()).single().get("sequence").asLong());
+		return this.store.read(this::head);
+	}
+
+	/** The audit log's head sequence, read in the caller's transaction. */
+	public long head(SimpleQueryRunner tx) {
+		return this.store.run(tx, "audit/head", Map.of()).single().get("sequence").asLong();
 	}
 
 	/**

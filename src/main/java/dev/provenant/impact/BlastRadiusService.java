@@ -56,6 +56,9 @@ public class BlastRadiusService {
 			.build();
 	}
 
+	private record Rooted(ProvenanceNode root, long head) {
+	}
+
 	private record Question(String root, TimeWindow window, long sequence) {
 	}
 
@@ -69,12 +72,16 @@ public class BlastRadiusService {
 	 * the past, and the present until then, by Cypher traversals.
 	 */
 	public BlastRadius blastRadius(String id, TimeWindow window, OffsetDateTime asOf) {
-		ProvenanceNode root = this.nodes.findAll(List.of(id), asOf).get(id);
+		// The root and, for the index, the audit head it must have caught up with: one
+		// round trip.
+		Rooted rooted = this.store.read(tx -> new Rooted(this.nodes.findAll(tx, List.of(id), asOf).get(id),
+				(asOf == null && this.index.ready()) ? this.index.head(tx) : -1));
+		ProvenanceNode root = rooted.root();
 		if (root == null) {
 			throw new NodeNotFound(id, "node");
 		}
-		if (asOf == null) {
-			BlastRadius indexed = this.index.read(graph -> fromIndex(graph, root, window)).orElse(null);
+		if (rooted.head() >= 0) {
+			BlastRadius indexed = this.index.read(rooted.head(), graph -> fromIndex(graph, root, window)).orElse(null);
 			if (indexed != null) {
 				return indexed;
 			}
