@@ -3,6 +3,7 @@ package dev.provenant;
 import java.time.Clock;
 import java.util.Arrays;
 
+import dev.provenant.bench.BenchCommand;
 import dev.provenant.load.LoadCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,9 @@ public class ProvenantApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && "load".equals(args[0])) {
 			System.exit(LoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && "bench".equals(args[0])) {
+			System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		SpringApplication.run(ProvenantApplication.class, args);
 	}

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * Nearest-rank percentiles: the p-th percentile is the smallest recorded value that at
  * least p percent of the values do not exceed, so it is always a latency that happened.
  */
-final class Percentiles {
+public final class Percentiles {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -18,7 +18,7 @@ final class Percentiles {
 	 * @param sorted the values, in ascending order, at least one
 	 * @param percentile in (0, 100]
 	 */
-	static long nearestRank(long[] sorted, double percentile) {
+	public static long nearestRank(long[] sorted, double percentile) {
 		if (sorted.length == 0) {
 			throw new IllegalArgumentException("No values to take a percentile of");
 		}

@@ -1,0 +1,439 @@
+package dev.provenant.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.provenant.ProvenantApplication;
+import dev.provenant.dependency.DependencyIndex;
+import dev.provenant.load.Percentiles;
+import dev.provenant.store.CypherQueries;
+import org.neo4j.driver.Driver;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * {@code java -jar provenant.jar bench ...}: generates the synthetic graph, starts
+ * Provenant in this process on a fresh embedded store, ingests the graph through the
+ * GraphQL API (one writer, then two), checks that the service, raw Cypher and the
+ * in-memory floor give the same answers, times them, and reports.
+ */
+public final class BenchCommand {
+
+	private static final int BATCH_RECORDS = 1000;
+
+	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+	private final BenchOptions options;
+
+	private final PrintStream out;
+
+	private final BenchReport report = new BenchReport();
+
+	BenchCommand(BenchOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	/** Runs the command with the arguments that follow {@code bench}; 0 on success. */
+	public static int run(String... args) {
+		List<String> arguments = List.of(args);
+		if (BenchOptions.asksForHelp(arguments)) {
+			System.out.print(BenchOptions.USAGE);
+			return 0;
+		}
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(arguments);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println("See: java -jar provenant.jar bench --help");
+			return 1;
+		}
+		try {
+			new BenchCommand(options, System.out).execute();
+			return 0;
+		}
+		catch (IllegalStateException ex) {
+			System.err.println("Benchmark failed: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	void execute() {
+		long started = System.nanoTime();
+		Runtime runtime = Runtime.getRuntime();
+		this.out.printf(Locale.ROOT,
+				"Provenant benchmark, size %s (%,d decisions), seed %d; %d cores, max heap %d MB, " + "Java %s%n",
+				this.options.size(), this.options.decisions(), this.options.seed(), runtime.availableProcessors(),
+				runtime.maxMemory() >> 20, Runtime.version());
+		this.report.fact("size", this.options.size());
+		this.report.fact("seed", this.options.seed());
+		this.report.fact("cores", runtime.availableProcessors());
+		this.report.fact("maxHeapMb", runtime.maxMemory() >> 20);
+		this.report.fact("java", Runtime.version().toString());
+
+		long phase = System.nanoTime();
+		SyntheticGraph graph = new SyntheticGraph(this.options.decisions(), this.options.seed());
+		FloorEngine floor = new FloorEngine(graph);
+		this.out.printf(Locale.ROOT,
+				"Generated %,d nodes (%,d decisions, %,d actions, %,d upstream), deepest cascade %d, and the floor's "
+						+ "CSR (%,d MB) in %s%n",
+				graph.nodeCount(), graph.decisionCount(), graph.actionCount(), graph.upstreamCount(),
+				graph.maxTriggerDepth() + 1, floor.bytes() >> 20, seconds(phase));
+		this.report.fact("nodes", graph.nodeCount());
+		this.report.fact("decisions", graph.decisionCount());
+		this.report.fact("actions", graph.actionCount());
+		this.report.fact("deepestCascade", graph.maxTriggerDepth() + 1);
+		this.report.fact("floorCsrBytes", floor.bytes());
+
+		Path store = temporaryStore();
+		String apiKey = UUID.randomUUID().toString();
+		try (ConfigurableApplicationContext service = start(store, apiKey)) {
+			URI endpoint = URI
+				.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/graphql");
+			ServiceEngine serviceEngine = new ServiceEngine(endpoint, apiKey);
+			CypherEngine raw = new CypherEngine(service.getBean(Driver.class), service.getBean(CypherQueries.class));
+			long heapBefore = usedHeap();
+			ingest(graph, serviceEngine);
+			waitForIndex(service.getBean(DependencyIndex.class), serviceEngine);
+			this.report.fact("heapUsedBeforeIngestMb", heapBefore >> 20);
+			this.report.fact("heapUsedAfterIngestMb", usedHeap() >> 20);
+			this.report.fact("dependencyIndexBytes",
+					service.getBean(DependencyIndex.class).read(g -> g.approximateBytes()).orElse(0L));
+			Roots roots = Roots.choose(graph, floor);
+			this.out.println("Roots: " + roots.describe());
+			List<Engine> engines = List.of(serviceEngine, raw, floor);
+			checkAgreement(engines, roots, graph);
+			List<String> plan = raw.blastRadiusPlan();
+			this.out.println("Raw Cypher blast radius plan: " + String.join(" < ", plan));
+			this.report.fact("rawCypherPlan", plan);
+			if (plan.stream().noneMatch(op -> op.startsWith("VarLengthExpand(Pruning"))) {
+				throw new IllegalStateException("the raw Cypher query does not plan a pruning expand: " + plan);
+			}
+			time(engines, roots, graph);
+			timeAssess(serviceEngine);
+			mixedLoad(serviceEngine, graph, roots);
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(store.toFile());
+		}
+		this.report.fact("totalSeconds", (System.nanoTime() - started) / 1e9);
+		this.out.println();
+		this.out.print(this.report.table());
+		List<Path> written = this.report.write(this.options.out(), this.options.size());
+		this.out.printf(Locale.ROOT, "%nWrote %s; the whole run took %s%n", written.get(0), seconds(started));
+	}
+
+	private ConfigurableApplicationContext start(Path store, String apiKey) {
+		this.out.println("Starting Provenant in this process, embedded Neo4j in " + store);
+		long phase = System.nanoTime();
+		int pageCacheMb = (int) Math.max(512, Math.min(4096, this.options.decisions() / 100));
+		// Command-line arguments outrank application.yaml (default properties would not).
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProvenantApplication.class)
+			.logStartupInfo(false)
+			.run("--server.port=0", "--spring.main.banner-mode=off", "--provenant.embedded.data-dir=" + store,
+					"--provenant.embedded.bolt-port=" + freePort(), "--provenant.embedded.page-cache-mb=" + pageCacheMb,
+					"--provenant.security.api-keys=bench:admin:" + apiKey,
+					"--provenant.security.api-keys-file=" + store.resolve("api-keys"),
+					"--provenant.security.rate-limit.requests=0", "--logging.level.dev.provenant=WARN",
+					"--logging.level.org.springframework=WARN", "--logging.level.org.apache=WARN");
+		this.out.println("Provenant started in " + seconds(phase));
+		return context;
+	}
+
+	private void ingest(SyntheticGraph graph, ServiceEngine service) {
+		long phase = System.nanoTime();
+		service.ingest(graph.upstreamBatch());
+		this.out.printf(Locale.ROOT, "Ingested %,d upstream records in %s%n", graph.upstreamCount(), seconds(phase));
+		ingestPhase("one writer", List.of(batches(graph, 0)), graph, service);
+		ingestPhase("two writers", List.of(batches(graph, 1), batches(graph, 2)), graph, service);
+	}
+
+	/** A segment of the stream, cut into batches of 1,000 records. */
+	private static List<int[]> batches(SyntheticGraph graph, int segment) {
+		List<int[]> batches = new ArrayList<>();
+		int end = graph.segmentPosition(segment + 1);
+		for (int from = graph.segmentPosition(segment); from < end; from += BATCH_RECORDS) {
+			batches.add(new int[] { from, Math.min(end, from + BATCH_RECORDS) });
+		}
+		return batches;
+	}
+
+	/** Each writer ingests its list in order; the lists are ingested side by side. */
+	private void ingestPhase(String label, List<List<int[]>> perWriter, SyntheticGraph graph, ServiceEngine service) {
+		long phase = System.nanoTime();
+		int writers = perWriter.size();
+		int total = perWriter.stream().mapToInt(List::size).sum();
+		List<Long> latencyList = java.util.Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger done = new AtomicInteger();
+		AtomicInteger decisions = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		List<Future<?>> running = new ArrayList<>();
+		for (List<int[]> batches : perWriter) {
+			running.add(pool.submit(() -> {
+				for (int[] range : batches) {
+					Map<String, Object> batch = graph.batch(range[0], range[1]);
+					long start = System.nanoTime();
+					service.ingest(batch);
+					latencyList.add(System.nanoTime() - start);
+					decisions.addAndGet(((List<?>) batch.get("decisions")).size());
+					done.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+		try {
+			for (Future<?> writer : running) {
+				while (!writer.isDone()) {
+					Thread.sleep(100);
+					if (System.nanoTime() >= nextReport) {
+						nextReport += PROGRESS_EVERY.toNanos();
+						this.out.printf(Locale.ROOT, "  ingest (%s): %,d of %,d batches, %,.0f records/s%n", label,
+								done.get(), total, done.get() * (double) BATCH_RECORDS / elapsed(phase));
+					}
+				}
+				writer.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while ingesting", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("ingest failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double secondsTaken = elapsed(phase);
+		int records = perWriter.stream().flatMap(List::stream).mapToInt(b -> b[1] - b[0]).sum();
+		long[] sorted = latencyList.stream().mapToLong(Long::longValue).toArray();
+		Arrays.sort(sorted);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("writers", writers);
+		figures.put("batches", total);
+		figures.put("records", records);
+		figures.put("recordsPerSecond", records / secondsTaken);
+		figures.put("decisionsPerSecond", decisions.get() / secondsTaken);
+		figures.put("batchP50Ms", Percentiles.nearestRank(sorted, 50) / 1e6);
+		figures.put("batchP99Ms", Percentiles.nearestRank(sorted, 99) / 1e6);
+		this.report.fact("ingest " + label, figures);
+		this.out.printf(Locale.ROOT,
+				"Ingest, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
+						+ "edges), batch of %,d p50 %.0f ms, p99 %.0f ms%n",
+				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
+				figures.get("batchP50Ms"), figures.get("batchP99Ms"));
+	}
+
+	/** The index follows the ingest in the background; the first read waits for it. */
+	private void waitForIndex(DependencyIndex index, ServiceEngine service) {
+		long phase = System.nanoTime();
+		while (!index.ready()) {
+			sleep(100);
+		}
+		service.blastRadiusCount(SyntheticGraph.policy(0));
+		this.out.println("Dependency index caught up in " + seconds(phase));
+		this.report.fact("indexCatchUpSeconds", elapsed(phase));
+	}
+
+	private void checkAgreement(List<Engine> engines, Roots roots, SyntheticGraph graph) {
+		long phase = System.nanoTime();
+		int checks = 0;
+		for (String root : roots.closureRoots().values()) {
+			Answers expected = engines.get(2).blastRadius(root);
+			List<String> plan = engines.get(2).rollback(root);
+			for (Engine engine : engines.subList(0, 2)) {
+				Answers answers = engine.blastRadius(root);
+				same(engine, "blast radius decisions of " + root, expected.decisions(), answers.decisions());
+				same(engine, "blast radius actions of " + root, expected.actions(), answers.actions());
+				if (!plan.equals(engine.rollback(root))) {
+					throw new IllegalStateException(
+							engine.name() + " orders the rollback of " + root + " differently from the floor");
+				}
+				checks += 3;
+			}
+		}
+		for (String root : roots.lineageRoots()) {
+			for (int depth : new int[] { 3, 5, 10 }) {
+				List<String> expected = engines.get(2).lineage(root, depth);
+				for (Engine engine : engines.subList(0, 2)) {
+					same(engine, "lineage of " + root + " at depth " + depth, expected, engine.lineage(root, depth));
+					checks++;
+				}
+			}
+		}
+		this.out.printf(Locale.ROOT, "The three engines agree: %d checks in %s%n", checks, seconds(phase));
+		this.report.fact("agreementChecks", checks);
+	}
+
+	private static void same(Engine engine, String what, List<String> expected, List<String> actual) {
+		if (expected.size() != actual.size() || !new HashSet<>(expected).equals(new HashSet<>(actual))) {
+			throw new IllegalStateException(engine.name() + " answers the " + what + " with " + actual.size()
+					+ " ids where the floor has " + expected.size());
+		}
+	}
+
+	private void time(List<Engine> engines, Roots roots, SyntheticGraph graph) {
+		for (int depth : new int[] { 3, 5, 10 }) {
+			timeLineage(engines, "lineage depth " + depth + ", decisions", roots.decisionRoots(), depth);
+			timeLineage(engines, "lineage depth " + depth + ", actions", roots.actionRoots(), depth);
+		}
+		roots.closureRoots().forEach((label, root) -> {
+			int size = engines.get(2).blastRadiusCount(root);
+			row("blast radius count, " + label, size, engines, engine -> engine.blastRadiusCount(root));
+			row("blast radius ids, " + label, size, engines, engine -> engine.blastRadius(root));
+			row("rollback scope, " + label, engines.get(2).rollback(root).size(), engines,
+					engine -> engine.rollback(root));
+		});
+	}
+
+	private void timeLineage(List<Engine> engines, String label, List<String> roots, int depth) {
+		int[] turn = { 0 };
+		long size = engines.get(2).lineage(roots.get(0), depth).size();
+		row(label, size, engines, engine -> engine.lineage(roots.get(turn[0]++ % roots.size()), depth));
+	}
+
+	private void row(String label, long size, List<Engine> engines, java.util.function.Function<Engine, ?> query) {
+		this.out.printf(Locale.ROOT, "  timing %s (%,d)...%n", label, size);
+		Measurement[] measured = new Measurement[engines.size()];
+		for (int i = 0; i < engines.size(); i++) {
+			Engine engine = engines.get(i);
+			measured[i] = Measurement.of(() -> query.apply(engine), this.options.runs(), this.options.budget());
+		}
+		this.report.add(new Row(label, size, measured[0], measured[1], measured[2]));
+	}
+
+	private void timeAssess(ServiceEngine service) {
+		Map<String, Object> decision = new LinkedHashMap<>();
+		decision.put("id", "bench-proposal");
+		decision.put("occurredAt", "2026-12-01T00:00:00Z");
+		decision.put("outcome", "approve");
+		decision.put("route", "AUTONOMOUS");
+		decision.put("confidence", 0.9);
+		decision.put("features", List.of(SyntheticGraph.feature(0), SyntheticGraph.feature(1),
+				SyntheticGraph.feature(2), SyntheticGraph.feature(3)));
+		decision.put("modelVersion", SyntheticGraph.model(0));
+		decision.put("promptVersion", SyntheticGraph.prompt(0));
+		decision.put("policy", SyntheticGraph.policy(0));
+		this.out.println("  timing assess...");
+		this.report.add(new Row("assess (a fresh decision)", 1,
+				Measurement.of(() -> service.assess(decision), this.options.runs() * 5, this.options.budget()), null,
+				null));
+	}
+
+	/**
+	 * Reads (lineage at depth 5 and a model version's blast radius count) alone, then
+	 * while one writer keeps ingesting new decisions.
+	 */
+	private void mixedLoad(ServiceEngine service, SyntheticGraph graph, Roots roots) {
+		Random random = new Random(this.options.seed());
+		List<String> decisions = roots.decisionRoots();
+		String model = roots.closureRoots().get("model version");
+		java.util.function.Supplier<Object> read = () -> (random.nextBoolean())
+				? service.lineage(decisions.get(random.nextInt(decisions.size())), 5) : service.blastRadiusCount(model);
+		int runs = Math.max(100, this.options.runs() * 10);
+		this.out.println("  timing reads alone, then under ingest...");
+		Measurement alone = Measurement.of(read, runs, this.options.budget());
+		AtomicBoolean writing = new AtomicBoolean(true);
+		AtomicInteger written = new AtomicInteger();
+		Thread writer = new Thread(() -> {
+			int round = 0;
+			while (writing.get()) {
+				int from = (round * BATCH_RECORDS) % Math.max(1, graph.recordCount() - BATCH_RECORDS);
+				service.ingest(Renamed.batch(graph.batch(from, from + BATCH_RECORDS), "mix" + round + "-"));
+				written.addAndGet(BATCH_RECORDS);
+				round++;
+			}
+		}, "bench-writer");
+		long phase = System.nanoTime();
+		writer.start();
+		Measurement loaded;
+		try {
+			loaded = Measurement.of(read, runs, this.options.budget());
+		}
+		finally {
+			writing.set(false);
+		}
+		try {
+			writer.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		double rate = written.get() / elapsed(phase);
+		this.report.add(new Row("mixed: reads alone", 0, alone, null, null));
+		this.report.add(new Row("mixed: reads under ingest", 0, loaded, null, null));
+		this.report.fact("mixedLoadIngestRecordsPerSecond", rate);
+		this.report.fact("mixedLoadReadP99Ratio", loaded.p99() / alone.p99());
+		this.out.printf(Locale.ROOT,
+				"Mixed load: read p99 %.1f ms alone, %.1f ms while ingesting %,.0f records/s (%.1fx)%n", alone.p99(),
+				loaded.p99(), rate, loaded.p99() / alone.p99());
+	}
+
+	private static long usedHeap() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		return runtime.totalMemory() - runtime.freeMemory();
+	}
+
+	private static Path temporaryStore() {
+		try {
+			return Files.createTempDirectory("provenant-bench-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static double elapsed(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static String seconds(long since) {
+		return String.format(Locale.ROOT, "%.1f s", elapsed(since));
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}

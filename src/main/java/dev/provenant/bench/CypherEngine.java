@@ -1,0 +1,114 @@
+package dev.provenant.bench;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.provenant.graph.Utc;
+import dev.provenant.store.CypherQueries;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.summary.Plan;
+
+/**
+ * The database floor: each question as one raw Cypher query through the Bolt driver, in
+ * one read transaction, the way the service reaches Neo4j but with nothing around it.
+ */
+final class CypherEngine implements Engine {
+
+	private final Driver driver;
+
+	private final CypherQueries queries;
+
+	CypherEngine(Driver driver, CypherQueries queries) {
+		this.driver = driver;
+		this.queries = queries;
+	}
+
+	@Override
+	public String name() {
+		return "raw Cypher";
+	}
+
+	@Override
+	public List<String> lineage(String id, int depth) {
+		Map<String, Object> parameters = Map.of("id", id, "asOf", Utc.END_OF_TIME);
+		List<Record> rows = read(this.queries.render("lineage/upstream", Map.of("depth", depth)), parameters);
+		List<String> ids = new ArrayList<>(rows.size());
+		rows.forEach(row -> ids.add(row.get("node").get("id").asString()));
+		return ids;
+	}
+
+	@Override
+	public Answers blastRadius(String id) {
+		List<Record> rows = read(this.queries.get("bench/blast_radius"), Map.of("id", id));
+		if (rows.isEmpty()) {
+			return new Answers(List.of(), List.of());
+		}
+		Record row = rows.get(0);
+		return new Answers(row.get("decisions").asList(Value::asString), row.get("actions").asList(Value::asString));
+	}
+
+	@Override
+	public int blastRadiusCount(String id) {
+		return blastRadius(id).size();
+	}
+
+	@Override
+	public List<String> rollback(String id) {
+		List<Record> rows = read(this.queries.get("bench/rollback_actions"), Map.of("id", id));
+		int size = rows.size();
+		long[] times = new long[size];
+		String[] ids = new String[size];
+		Map<String, Integer> positions = new HashMap<>(size * 2);
+		for (int i = 0; i < size; i++) {
+			ids[i] = rows.get(i).get("id").asString();
+			OffsetDateTime at = rows.get(i).get("occurredAt").asOffsetDateTime();
+			times[i] = at.toEpochSecond() * 1_000_000 + at.getNano() / 1000;
+			positions.put(ids[i], i);
+		}
+		int[][] triggeredBy = new int[size][];
+		for (int i = 0; i < size; i++) {
+			triggeredBy[i] = rows.get(i)
+				.get("triggeredBy")
+				.asList(Value::asString)
+				.stream()
+				.filter(positions::containsKey)
+				.mapToInt(positions::get)
+				.toArray();
+		}
+		List<String> plan = new ArrayList<>(size);
+		for (int i : KahnOrder.order(times, ids, triggeredBy)) {
+			plan.add(ids[i]);
+		}
+		return plan;
+	}
+
+	/** The operators the planner chose for the blast radius query, for the report. */
+	List<String> blastRadiusPlan() {
+		try (Session session = this.driver.session()) {
+			Plan plan = session.run("EXPLAIN " + this.queries.get("bench/blast_radius"), Map.of("id", "any"))
+				.consume()
+				.plan();
+			List<String> operators = new ArrayList<>();
+			collect(plan, operators);
+			return operators;
+		}
+	}
+
+	private static void collect(Plan plan, List<String> operators) {
+		operators.add(plan.operatorType().replace("@neo4j", ""));
+		plan.children().forEach(child -> collect(child, operators));
+	}
+
+	private List<Record> read(String statement, Map<String, Object> parameters) {
+		try (Session session = this.driver.session()) {
+			return session.executeRead(tx -> tx.run(statement, parameters).list());
+		}
+	}
+
+}
