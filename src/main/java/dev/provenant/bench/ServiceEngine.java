@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,16 +27,18 @@ final class ServiceEngine implements Engine {
 	private static final String LINEAGE = "query($id: ID!, $depth: Int!) { lineage(id: $id, direction: UPSTREAM, "
 			+ "depth: $depth) { nodes { id } edges { from to type } } }";
 
-	private static final String COUNT = "query($id: ID!) { blastRadius(id: $id) { decisionCount actionCount } }";
+	private static final String COUNT = "query($id: ID!, $from: DateTime) { blastRadius(id: $id, from: $from) {"
+			+ " decisionCount actionCount } }";
 
-	private static final String IDS = "query($id: ID!, $decisionsAfter: String, $actionsAfter: String, "
-			+ "$decisions: Boolean!, $actions: Boolean!) { blastRadius(id: $id) {" + " decisionIds(first: " + ID_PAGE
-			+ ", after: $decisionsAfter) @include(if: $decisions)" + " { ids hasNextPage endCursor }"
-			+ " actionIds(first: " + ID_PAGE + ", after: $actionsAfter) @include(if: $actions)"
-			+ " { ids hasNextPage endCursor } } }";
+	private static final String IDS = "query($id: ID!, $from: DateTime, $decisionsAfter: String, "
+			+ "$actionsAfter: String, $decisions: Boolean!, $actions: Boolean!) { blastRadius(id: $id, from: $from) {"
+			+ " decisionIds(first: " + ID_PAGE + ", after: $decisionsAfter) @include(if: $decisions)"
+			+ " { ids hasNextPage endCursor }" + " actionIds(first: " + ID_PAGE
+			+ ", after: $actionsAfter) @include(if: $actions)" + " { ids hasNextPage endCursor } } }";
 
-	private static final String ROLLBACK = "query($id: ID!, $after: String) { rollbackScope(id: $id) {"
-			+ " actionIds(first: " + ID_PAGE + ", after: $after) { ids hasNextPage endCursor } } }";
+	private static final String ROLLBACK = "query($id: ID!, $from: DateTime, $after: String) {"
+			+ " rollbackScope(id: $id, from: $from) {" + " actionIds(first: " + ID_PAGE
+			+ ", after: $after) { ids hasNextPage endCursor } } }";
 
 	private static final String ASSESS = "query($decision: DecisionInput!) { assess(decision: $decision) {"
 			+ " route reasons { code } } }";
@@ -47,6 +51,14 @@ final class ServiceEngine implements Engine {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final URI endpoint;
+
+	/**
+	 * The service keeps recent answers while nothing is written, for paging. Each
+	 * question here opens its window a nanosecond later than the one before (far before
+	 * any generated decision, so the answer is the same): it is computed afresh, as the
+	 * first ask after a write would be, while its own pages still share one computation.
+	 */
+	private final AtomicLong questions = new AtomicLong();
 
 	private final String apiKey;
 
@@ -71,7 +83,7 @@ final class ServiceEngine implements Engine {
 
 	@Override
 	public int blastRadiusCount(String id) {
-		JsonNode radius = post(COUNT, Map.of("id", id)).path("blastRadius");
+		JsonNode radius = post(COUNT, Map.of("id", id, "from", freshWindow())).path("blastRadius");
 		return radius.path("decisionCount").asInt() + radius.path("actionCount").asInt();
 	}
 
@@ -84,9 +96,11 @@ final class ServiceEngine implements Engine {
 		String actionsAfter = null;
 		boolean moreDecisions = true;
 		boolean moreActions = true;
+		String from = freshWindow();
 		while (moreDecisions || moreActions) {
 			Map<String, Object> variables = new HashMap<>();
 			variables.put("id", id);
+			variables.put("from", from);
 			variables.put("decisionsAfter", decisionsAfter);
 			variables.put("actionsAfter", actionsAfter);
 			variables.put("decisions", moreDecisions);
@@ -113,9 +127,11 @@ final class ServiceEngine implements Engine {
 		List<String> plan = new ArrayList<>();
 		String after = null;
 		boolean more = true;
+		String from = freshWindow();
 		while (more) {
 			Map<String, Object> variables = new HashMap<>();
 			variables.put("id", id);
+			variables.put("from", from);
 			variables.put("after", after);
 			JsonNode page = post(ROLLBACK, variables).path("rollbackScope").path("actionIds");
 			page.path("ids").forEach(node -> plan.add(node.asString()));
@@ -123,6 +139,10 @@ final class ServiceEngine implements Engine {
 			after = page.path("endCursor").asString(null);
 		}
 		return plan;
+	}
+
+	private String freshWindow() {
+		return Instant.parse("2000-01-01T00:00:00Z").plusNanos(this.questions.incrementAndGet()).toString();
 	}
 
 	String assess(Map<String, Object> decision) {

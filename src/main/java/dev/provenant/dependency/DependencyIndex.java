@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -17,6 +20,7 @@ import dev.provenant.graph.ReviewState;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
@@ -56,6 +60,15 @@ public class DependencyIndex {
 
 	private final Object catchingUp = new Object();
 
+	/** Catches up after this instance's own writes, off the writers' threads. */
+	private final ExecutorService follower = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "dependency-index-follow");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean followPending = new AtomicBoolean();
+
 	private volatile long sequence = -1;
 
 	private volatile boolean ready;
@@ -73,6 +86,32 @@ public class DependencyIndex {
 			.description("Approximate heap held by the in-memory dependency index")
 			.baseUnit("bytes")
 			.register(meters);
+		store.onCommit(this::followSoon);
+	}
+
+	/**
+	 * After a write commits, catches up in the background, so that the next read seldom
+	 * waits for it (a read still checks the head itself). Writes coming close together
+	 * share one catch-up.
+	 */
+	private void followSoon() {
+		if (this.ready && this.followPending.compareAndSet(false, true)) {
+			this.follower.execute(() -> {
+				this.followPending.set(false);
+				try {
+					catchUp(headSequence());
+				}
+				catch (RuntimeException ex) {
+					log.warn("Dependency index could not follow a write now; the next read catches up: {}",
+							ex.getMessage());
+				}
+			});
+		}
+	}
+
+	@PreDestroy
+	void stopFollowing() {
+		this.follower.shutdownNow();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import dev.provenant.api.QueryTimedOut;
@@ -40,6 +41,8 @@ public class GraphStore {
 
 	private final TransactionConfig limited;
 
+	private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
 	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema, MeterRegistry meters,
 			StoreProperties properties) {
 		this.driver = driver;
@@ -69,6 +72,7 @@ public class GraphStore {
 				return work.apply(tx);
 			}, this.limited);
 			callbacks.forEach(Runnable::run);
+			this.commitListeners.forEach(Runnable::run);
 			return result;
 		}
 		catch (ClientException ex) {
@@ -77,6 +81,14 @@ public class GraphStore {
 		finally {
 			AFTER_COMMIT.remove();
 		}
+	}
+
+	/**
+	 * Runs {@code listener} after every write transaction this instance commits through
+	 * {@link #write}, on the writer's thread: it must be quick.
+	 */
+	public void onCommit(Runnable listener) {
+		this.commitListeners.add(listener);
 	}
 
 	/**

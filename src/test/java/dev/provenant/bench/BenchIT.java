@@ -1,0 +1,45 @@
+package dev.provenant.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole bench command at a tiny size: it starts its own Provenant, ingests, finds the
+ * three engines agree, prints the table and writes the JSON.
+ */
+class BenchIT {
+
+	@Test
+	void aTinyRunAgreesPrintsTheTableAndWritesTheJson(@TempDir Path out) throws Exception {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		BenchOptions options = new BenchOptions("tiny", 1500, 11, 3, Duration.ofSeconds(1), out);
+		new BenchCommand(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).execute();
+
+		String text = printed.toString(StandardCharsets.UTF_8);
+		assertThat(text).contains("The three engines agree", "Ingest, one writer", "Ingest, two writers",
+				"blast radius ids, data source (stress)", "rollback scope, model version", "svc/raw");
+		JsonNode report = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(out.resolve("bench-tiny-latest.json")));
+		assertThat(report.path("decisions").asInt()).isEqualTo(1500);
+		assertThat(report.path("agreementChecks").asInt()).isPositive();
+		assertThat(report.path("dependencyIndexBytes").asLong()).isPositive();
+		assertThat(report.path("rawCypherPlan").toString()).contains("VarLengthExpand(Pruning");
+		assertThat(report.path("queries")).hasSizeGreaterThan(20);
+		JsonNode first = report.path("queries").get(0);
+		assertThat(first.path("service").path("p50").asDouble()).isPositive();
+		assertThat(first.path("floor").path("p99").asDouble()).isPositive();
+	}
+
+}

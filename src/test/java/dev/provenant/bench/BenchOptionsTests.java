@@ -1,0 +1,35 @@
+package dev.provenant.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BenchOptionsTests {
+
+	@Test
+	void sizesNameDecisionCounts() {
+		assertThat(BenchOptions.parse(List.of()).decisions()).isEqualTo(40_000);
+		assertThat(BenchOptions.parse(List.of("--size", "m")).decisions()).isEqualTo(400_000);
+		BenchOptions custom = BenchOptions
+			.parse(List.of("--decisions", "1500", "--seed", "3", "--runs", "4", "--budget", "2", "--out", "x"));
+		assertThat(custom).isEqualTo(new BenchOptions("1500", 1500, 3, 4, Duration.ofSeconds(2), Path.of("x")));
+	}
+
+	@Test
+	void badOptionsAreNamed() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--size", "XL")))
+			.withMessageContaining("--size");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--runs", "0")))
+			.withMessageContaining("--runs");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--runs")))
+			.withMessageContaining("needs a value");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--fast", "1")))
+			.withMessageContaining("Unknown option --fast");
+	}
+
+}
