@@ -141,10 +141,12 @@ final class SyntheticGraph {
 		int filled = 0;
 		// A globally hot feature, then the domain's base feature, then any of the
 		// domain's.
-		if (random.nextInt(100) < 6) {
+		// Shares chosen so that, with the cascades actions add, the hot feature reaches
+		// ~80k decisions and actions at M and a base feature ~20k.
+		if (random.nextInt(100) < 4) {
 			this.decisionFeatures[base + filled++] = 0;
 		}
-		if (random.nextInt(100) < 40) {
+		if (random.nextInt(100) < 27) {
 			filled = addDistinct(base, filled, domain * FEATURES_PER_DOMAIN);
 		}
 		while (filled < FEATURES_PER_DECISION) {

@@ -1,8 +1,6 @@
 package dev.provenant.dependency;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import dev.provenant.graph.EdgeType;
@@ -32,9 +30,8 @@ public interface IndexedGraph {
 	int occurredAtNano(int node);
 
 	/** Decisions and actions only; other kinds read the epoch. */
-	default OffsetDateTime occurredAt(int node) {
-		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(occurredAtSecond(node), occurredAtNano(node)),
-				ZoneOffset.UTC);
+	default Instant occurredAt(int node) {
+		return Instant.ofEpochSecond(occurredAtSecond(node), occurredAtNano(node));
 	}
 
 	/** Whether the node occurred in [from, to); null bounds are open. */

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.dependency.DependencyIndexProperties;
@@ -43,17 +41,15 @@ public class BlastRadiusService {
 	 * Recent answers from the index, by question and the audit sequence they reflect;
 	 * weighed by the decisions and actions they hold.
 	 */
-	private final Cache<Question, BlastRadius> recent;
+	private final RecentAnswers<Question, BlastRadius> recent;
 
 	public BlastRadiusService(GraphStore store, NodeReader nodes, DependencyIndex index,
 			DependencyIndexProperties indexProperties) {
 		this.store = store;
 		this.nodes = nodes;
 		this.index = index;
-		this.recent = Caffeine.newBuilder()
-			.maximumWeight(indexProperties.cachedItems())
-			.weigher((Question question, BlastRadius radius) -> 1 + radius.decisionCount() + radius.actionCount())
-			.build();
+		this.recent = new RecentAnswers<>(indexProperties.cachedItems(),
+				radius -> 1L + radius.decisionCount() + radius.actionCount());
 	}
 
 	private record Rooted(ProvenanceNode root, long head) {
@@ -131,7 +127,8 @@ public class BlastRadiusService {
 			counts.put(kind, row.get("count").asInt());
 			for (Value decision : row.get("decisions").values()) {
 				decisions.add(new AffectedDecision(decision.get("id").asString(),
-						decision.get("occurredAt").asOffsetDateTime(), decision.get("reviewState").asString(null)));
+						decision.get("occurredAt").asOffsetDateTime().toInstant(),
+						decision.get("reviewState").asString(null)));
 			}
 		});
 		List<String> seeds = (root instanceof Action) ? List.of(root.id())
@@ -148,9 +145,10 @@ public class BlastRadiusService {
 		parameters.put("seeds", seeds);
 		parameters.put("asOf", Utc.asOf(asOf));
 		this.store.run(tx, "impact/downstream_actions", parameters)
-			.forEachRemaining(row -> actions.add(new AffectedAction(row.get("id").asString(),
-					row.get("occurredAt").asOffsetDateTime(), ActionStatus.valueOf(row.get("status").asString()),
-					row.get("reversible").asBoolean(true), row.get("triggeredBy").asList(Value::asString))));
+			.forEachRemaining(row -> actions
+				.add(new AffectedAction(row.get("id").asString(), row.get("occurredAt").asOffsetDateTime().toInstant(),
+						ActionStatus.valueOf(row.get("status").asString()), row.get("reversible").asBoolean(true),
+						row.get("triggeredBy").asList(Value::asString))));
 		return actions;
 	}
 

@@ -1,6 +1,6 @@
 package dev.provenant.impact;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Comparator;
 
 /** Something with an id and a time, listed newest first. */
@@ -10,12 +10,14 @@ public interface Dated {
 	 * occurredAt descending (as instants), then id ascending: the order of every list in
 	 * a blast radius.
 	 */
-	Comparator<Dated> NEWEST_FIRST = Comparator.comparing((Dated d) -> d.occurredAt().toInstant())
-		.reversed()
-		.thenComparing(Dated::id);
+	Comparator<Dated> NEWEST_FIRST = (a, b) -> {
+		int byTime = b.occurredAt().compareTo(a.occurredAt());
+		return (byTime != 0) ? byTime : a.id().compareTo(b.id());
+	};
 
 	String id();
 
-	OffsetDateTime occurredAt();
+	/** An instant, not a date-time: comparing instants allocates nothing. */
+	Instant occurredAt();
 
 }

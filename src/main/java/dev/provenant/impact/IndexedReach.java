@@ -1,7 +1,6 @@
 package dev.provenant.impact;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -42,7 +41,7 @@ final class IndexedReach {
 		}
 		Instant from = (window.from() != null) ? window.from().toInstant() : null;
 		Instant to = (window.to() != null) ? window.to().toInstant() : null;
-		Map<NodeKind, Integer> counts = new EnumMap<>(NodeKind.class);
+		int[] counts = new int[NodeKind.values().length];
 		List<AffectedDecision> decisions = new ArrayList<>();
 		int[] seeds;
 		if (graph.kind(root) == NodeKind.ACTION) {
@@ -55,7 +54,7 @@ final class IndexedReach {
 			for (int node : downstream) {
 				NodeKind kind = graph.kind(node);
 				if (node != root || kind == NodeKind.DECISION) {
-					counts.merge(kind, 1, Integer::sum);
+					counts[kind.ordinal()]++;
 				}
 				if (kind == NodeKind.DECISION && graph.occurredWithin(node, from, to)) {
 					windowed[kept++] = node;
@@ -71,7 +70,13 @@ final class IndexedReach {
 				actions.add(action(graph, node));
 			}
 		}
-		return new Reach(counts, decisions, actions);
+		Map<NodeKind, Integer> byKind = new EnumMap<>(NodeKind.class);
+		for (NodeKind kind : NodeKind.values()) {
+			if (counts[kind.ordinal()] > 0) {
+				byKind.put(kind, counts[kind.ordinal()]);
+			}
+		}
+		return new Reach(byKind, decisions, actions);
 	}
 
 	private static AffectedAction action(IndexedGraph graph, int node) {
@@ -80,8 +85,7 @@ final class IndexedReach {
 		for (int trigger : triggers) {
 			triggeredBy.add(graph.id(trigger));
 		}
-		OffsetDateTime occurredAt = graph.occurredAt(node);
-		return new AffectedAction(graph.id(node), occurredAt,
+		return new AffectedAction(graph.id(node), graph.occurredAt(node),
 				graph.rolledBack(node) ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED, graph.reversible(node),
 				triggeredBy);
 	}

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.audit.AuditLog;
@@ -17,6 +15,7 @@ import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.AffectedAction;
 import dev.provenant.impact.BlastRadius;
 import dev.provenant.impact.BlastRadiusService;
+import dev.provenant.impact.RecentAnswers;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.store.GraphStore;
 import dev.provenant.store.NodeMapping;
@@ -34,8 +33,8 @@ public class RollbackService {
 
 	private final AuditLog audit;
 
-	/** Plans by the identity of the blast radius they order (weak keys compare by ==). */
-	private final Cache<BlastRadius, RollbackPlan> plans = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
+	/** Plans of recent blast radii, by the radius' identity (cached radii are reused). */
+	private final RecentAnswers<Ordered, RollbackPlan> plans = new RecentAnswers<>(16, plan -> 1);
 
 	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock, AuditLog audit) {
 		this.blastRadius = blastRadius;
@@ -48,7 +47,22 @@ public class RollbackService {
 		BlastRadius radius = this.blastRadius.blastRadius(id, window, asOf);
 		// A blast radius answered again from the cache is the same object: so is its
 		// plan.
-		return this.plans.get(radius, this::plan);
+		return this.plans.get(new Ordered(radius), ordered -> plan(ordered.radius()));
+	}
+
+	/** A blast radius compared by identity: the same answer object, not an equal one. */
+	private record Ordered(BlastRadius radius) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Ordered ordered && ordered.radius == this.radius;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.radius);
+		}
+
 	}
 
 	private RollbackPlan plan(BlastRadius radius) {

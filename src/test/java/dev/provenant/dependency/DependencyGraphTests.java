@@ -61,7 +61,7 @@ class DependencyGraphTests {
 		int decision = this.graph.add("d", NodeKind.DECISION);
 		Instant at = Instant.parse("2026-03-01T10:00:00.123456789Z");
 		this.graph.setFacts(decision, at, ReviewState.PENDING, false, true);
-		assertThat(this.graph.occurredAt(decision).toInstant()).isEqualTo(at);
+		assertThat(this.graph.occurredAt(decision)).isEqualTo(at);
 		assertThat(this.graph.reviewState(decision)).isEqualTo(ReviewState.PENDING);
 		assertThat(this.graph.occurredWithin(decision, at, null)).isTrue();
 		assertThat(this.graph.occurredWithin(decision, null, at)).isFalse();

@@ -55,8 +55,8 @@ class RollbackOrderTests {
 				}
 			}
 			ActionStatus status = (random.nextInt(4) == 0) ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED;
-			actions.add(new AffectedAction("n" + i, T0.plusMinutes(random.nextInt(6)), status, random.nextBoolean(),
-					triggeredBy));
+			actions.add(new AffectedAction("n" + i, T0.plusMinutes(random.nextInt(6)).toInstant(), status,
+					random.nextBoolean(), triggeredBy));
 		}
 		List<AffectedAction> plan = RollbackOrder.order(actions);
 
@@ -111,7 +111,7 @@ class RollbackOrderTests {
 	}
 
 	private static AffectedAction action(String id, int minute, List<String> triggeredBy) {
-		return new AffectedAction(id, T0.plusMinutes(minute), ActionStatus.EXECUTED, true, triggeredBy);
+		return new AffectedAction(id, T0.plusMinutes(minute).toInstant(), ActionStatus.EXECUTED, true, triggeredBy);
 	}
 
 }
