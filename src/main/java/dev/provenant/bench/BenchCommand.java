@@ -27,6 +27,7 @@ import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.load.Percentiles;
 import dev.provenant.store.CypherQueries;
+import dev.provenant.store.GraphStore;
 import org.neo4j.driver.Driver;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -115,7 +116,8 @@ public final class BenchCommand {
 			URI endpoint = URI
 				.create("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/graphql");
 			ServiceEngine serviceEngine = new ServiceEngine(endpoint, apiKey);
-			CypherEngine raw = new CypherEngine(service.getBean(Driver.class), service.getBean(CypherQueries.class));
+			CypherEngine raw = new CypherEngine(service.getBean(Driver.class), service.getBean(GraphStore.class),
+					service.getBean(CypherQueries.class));
 			long heapBefore = usedHeap();
 			ingest(graph, serviceEngine);
 			waitForIndex(service.getBean(DependencyIndex.class), serviceEngine);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.provenant.graph.Utc;
 import dev.provenant.store.CypherQueries;
+import dev.provenant.store.GraphStore;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -16,16 +17,20 @@ import org.neo4j.driver.summary.Plan;
 
 /**
  * The database floor: each question as one raw Cypher query through the Bolt driver, in
- * one read transaction, the way the service reaches Neo4j but with nothing around it.
+ * one read transaction of the service's own {@link GraphStore} (the way the service
+ * reaches Neo4j), with nothing around it.
  */
 final class CypherEngine implements Engine {
 
 	private final Driver driver;
 
+	private final GraphStore store;
+
 	private final CypherQueries queries;
 
-	CypherEngine(Driver driver, CypherQueries queries) {
+	CypherEngine(Driver driver, GraphStore store, CypherQueries queries) {
 		this.driver = driver;
+		this.store = store;
 		this.queries = queries;
 	}
 
@@ -37,7 +42,8 @@ final class CypherEngine implements Engine {
 	@Override
 	public List<String> lineage(String id, int depth) {
 		Map<String, Object> parameters = Map.of("id", id, "asOf", Utc.END_OF_TIME);
-		List<Record> rows = read(this.queries.render("lineage/upstream", Map.of("depth", depth)), parameters);
+		List<Record> rows = this.store
+			.read(tx -> this.store.run(tx, "lineage/upstream", Map.of("depth", depth), parameters).list());
 		List<String> ids = new ArrayList<>(rows.size());
 		rows.forEach(row -> ids.add(row.get("node").get("id").asString()));
 		return ids;
@@ -45,7 +51,7 @@ final class CypherEngine implements Engine {
 
 	@Override
 	public Answers blastRadius(String id) {
-		List<Record> rows = read(this.queries.get("bench/blast_radius"), Map.of("id", id));
+		List<Record> rows = read("bench/blast_radius", Map.of("id", id));
 		if (rows.isEmpty()) {
 			return new Answers(List.of(), List.of());
 		}
@@ -60,7 +66,7 @@ final class CypherEngine implements Engine {
 
 	@Override
 	public List<String> rollback(String id) {
-		List<Record> rows = read(this.queries.get("bench/rollback_actions"), Map.of("id", id));
+		List<Record> rows = read("bench/rollback_actions", Map.of("id", id));
 		int size = rows.size();
 		long[] times = new long[size];
 		String[] ids = new String[size];
@@ -105,10 +111,8 @@ final class CypherEngine implements Engine {
 		plan.children().forEach(child -> collect(child, operators));
 	}
 
-	private List<Record> read(String statement, Map<String, Object> parameters) {
-		try (Session session = this.driver.session()) {
-			return session.executeRead(tx -> tx.run(statement, parameters).list());
-		}
+	private List<Record> read(String name, Map<String, Object> parameters) {
+		return this.store.read(tx -> this.store.run(tx, name, parameters).list());
 	}
 
 }
