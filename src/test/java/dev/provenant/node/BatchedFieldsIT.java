@@ -2,6 +2,7 @@ package dev.provenant.node;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.support.GraphQlIT;
 import dev.provenant.support.Story;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class BatchedFieldsIT extends GraphQlIT {
 	@Autowired
 	private MeterRegistry meters;
 
+	@Autowired
+	private DependencyIndex index;
+
 	@Test
 	void theNumberOfStatementsDoesNotGrowWithTheNumberOfNodes() {
 		double few = statementsFor(3);
@@ -50,6 +54,7 @@ class BatchedFieldsIT extends GraphQlIT {
 			story.action("a" + i, at, "d" + i).action("b" + i, at, "d" + i, "a" + i);
 		}
 		story.ingest(this.graphQl);
+		awaitIndexFollowing();
 		double before = statements();
 		this.graphQl.document(NESTED)
 			.variable("id", story.id("crm"))
@@ -58,6 +63,24 @@ class BatchedFieldsIT extends GraphQlIT {
 			.entityList(Object.class)
 			.hasSize(decisions);
 		return statements() - before;
+	}
+
+	/**
+	 * The dependency index follows each write on its own thread, running a few statements
+	 * of its own: let it finish, so that only the query's statements are counted.
+	 */
+	private void awaitIndexFollowing() {
+		long head = this.driver.executableQuery("MATCH (h:AuditHead) RETURN h.sequence AS s")
+			.execute()
+			.records()
+			.get(0)
+			.get("s")
+			.asLong();
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (this.index.sequence() < head && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+		}
+		assertThat(this.index.sequence()).isEqualTo(head);
 	}
 
 	private double statements() {
