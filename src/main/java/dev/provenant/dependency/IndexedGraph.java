@@ -34,17 +34,6 @@ public interface IndexedGraph {
 		return Instant.ofEpochSecond(occurredAtSecond(node), occurredAtNano(node));
 	}
 
-	/** Whether the node occurred in [from, to); null bounds are open. */
-	default boolean occurredWithin(int node, Instant from, Instant to) {
-		long second = occurredAtSecond(node);
-		int nano = occurredAtNano(node);
-		boolean afterFrom = from == null || second > from.getEpochSecond()
-				|| (second == from.getEpochSecond() && nano >= from.getNano());
-		boolean beforeTo = to == null || second < to.getEpochSecond()
-				|| (second == to.getEpochSecond() && nano < to.getNano());
-		return afterFrom && beforeTo;
-	}
-
 	/** A decision's review state; null for other kinds. */
 	ReviewState reviewState(int node);
 

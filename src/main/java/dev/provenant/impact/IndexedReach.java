@@ -39,8 +39,6 @@ final class IndexedReach {
 		if (root < 0) {
 			return null;
 		}
-		Instant from = (window.from() != null) ? window.from().toInstant() : null;
-		Instant to = (window.to() != null) ? window.to().toInstant() : null;
 		int[] counts = new int[NodeKind.values().length];
 		List<AffectedDecision> decisions = new ArrayList<>();
 		int[] seeds;
@@ -56,9 +54,13 @@ final class IndexedReach {
 				if (node != root || kind == NodeKind.DECISION) {
 					counts[kind.ordinal()]++;
 				}
-				if (kind == NodeKind.DECISION && graph.occurredWithin(node, from, to)) {
+				if (kind != NodeKind.DECISION) {
+					continue;
+				}
+				Instant occurredAt = graph.occurredAt(node);
+				if (window.contains(occurredAt)) {
 					windowed[kept++] = node;
-					decisions.add(new AffectedDecision(graph.id(node), graph.occurredAt(node),
+					decisions.add(new AffectedDecision(graph.id(node), occurredAt,
 							(graph.reviewState(node) != null) ? graph.reviewState(node).name() : null));
 				}
 			}

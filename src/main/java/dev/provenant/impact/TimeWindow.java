@@ -1,5 +1,6 @@
 package dev.provenant.impact;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +18,15 @@ public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidArgument("from", "from (" + from + ") must not be after to (" + to + ")");
 		}
+	}
+
+	/**
+	 * Whether the instant lies in the window: {@code from} inclusive, {@code to}
+	 * exclusive.
+	 */
+	public boolean contains(Instant instant) {
+		return (this.from == null || !instant.isBefore(this.from.toInstant()))
+				&& (this.to == null || instant.isBefore(this.to.toInstant()));
 	}
 
 	/** The bounds as Cypher parameters {@code $from} and {@code $to}, in UTC. */

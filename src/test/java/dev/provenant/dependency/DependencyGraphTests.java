@@ -63,8 +63,6 @@ class DependencyGraphTests {
 		this.graph.setFacts(decision, at, ReviewState.PENDING, false, true);
 		assertThat(this.graph.occurredAt(decision)).isEqualTo(at);
 		assertThat(this.graph.reviewState(decision)).isEqualTo(ReviewState.PENDING);
-		assertThat(this.graph.occurredWithin(decision, at, null)).isTrue();
-		assertThat(this.graph.occurredWithin(decision, null, at)).isFalse();
 
 		int action = this.graph.add("a", NodeKind.ACTION);
 		this.graph.setFacts(action, at, null, true, false);
