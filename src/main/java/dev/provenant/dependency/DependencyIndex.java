@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,14 +150,13 @@ public class DependencyIndex {
 		Progress progress = new Progress(started);
 		this.lock.writeLock().lock();
 		try {
-			this.store.read(tx -> {
+			// One transaction under the bulk timeout: at millions of edges the scans
+			// outlast the timeout of an ordinary read.
+			this.store.once(tx -> {
 				this.store.run(tx, "dependency/all_nodes", Map.of()).forEachRemaining(row -> {
 					apply(row);
 					progress.tick("nodes", this.graph.size());
 				});
-				return null;
-			});
-			this.store.read(tx -> {
 				long[] edges = { 0 };
 				this.store.run(tx, "dependency/all_edges", Map.of()).forEachRemaining(row -> {
 					int from = this.graph.find(row.get("from").asString());
@@ -256,19 +256,12 @@ public class DependencyIndex {
 		}
 		synchronized (this.catchingUp) {
 			while (this.sequence < head) {
-				long after = this.sequence;
-				List<Record> events = this.store.read(
-						tx -> this.store
-							.run(tx, "dependency/events_after",
-									Map.of("after", after, "limit", this.properties.catchUpEvents()))
-							.list());
-				if (events.isEmpty()) {
+				Unseen unseen = this.store.read(tx -> unseen(tx, this.sequence));
+				if (unseen.events().isEmpty()) {
 					return;
 				}
-				Set<String> touched = new LinkedHashSet<>();
-				events.forEach(event -> touched.addAll(event.get("ids").asList(Value::asString)));
-				List<Record> nodes = touchedNodes(new ArrayList<>(touched));
-				long last = events.get(events.size() - 1).get("sequence").asLong();
+				List<Record> nodes = unseen.nodes();
+				long last = unseen.events().get(unseen.events().size() - 1).get("sequence").asLong();
 				this.lock.writeLock().lock();
 				try {
 					nodes.forEach(this::apply);
@@ -282,15 +275,25 @@ public class DependencyIndex {
 		}
 	}
 
-	private List<Record> touchedNodes(List<String> ids) {
-		return this.store.read(tx -> {
-			List<Record> rows = new ArrayList<>(ids.size());
-			for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
-				List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ));
-				rows.addAll(this.store.run(tx, "dependency/nodes_with_edges", Map.of("ids", chunk)).list());
-			}
-			return rows;
-		});
+	/**
+	 * The next events after {@code after}, and the nodes they touched: one transaction.
+	 */
+	private Unseen unseen(TransactionContext tx, long after) {
+		List<Record> events = this.store
+			.run(tx, "dependency/events_after", Map.of("after", after, "limit", this.properties.catchUpEvents()))
+			.list();
+		Set<String> touched = new LinkedHashSet<>();
+		events.forEach(event -> touched.addAll(event.get("ids").asList(Value::asString)));
+		List<String> ids = new ArrayList<>(touched);
+		List<Record> nodes = new ArrayList<>(ids.size());
+		for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
+			List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ));
+			nodes.addAll(this.store.run(tx, "dependency/nodes_with_edges", Map.of("ids", chunk)).list());
+		}
+		return new Unseen(events, nodes);
+	}
+
+	private record Unseen(List<Record> events, List<Record> nodes) {
 	}
 
 	private void apply(Record row) {
