@@ -116,7 +116,7 @@ class DependencyIndexIT extends GraphQlIT {
 	 * instance sees the other's writes at its next read.
 	 */
 	@Test
-	void instancesSharingADatabaseSeeEachOthersWrites() {
+	void instancesSharingADatabaseSeeEachOthersWrites() throws InterruptedException {
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ProvenantApplication.class).run(
 				"--server.port=0", "--spring.neo4j.uri=" + this.neo4j.getUri(), "--" + TestKeys.SETTING,
 				"--spring.main.banner-mode=off")) {
@@ -126,9 +126,7 @@ class DependencyIndexIT extends GraphQlIT {
 					.defaultHeader("X-API-Key", TestKeys.ADMIN)
 					.build());
 			DependencyIndex otherIndex = other.getBean(DependencyIndex.class);
-			for (int i = 0; i < 600 && !otherIndex.ready(); i++) {
-				sleep();
-			}
+			awaitReady(otherIndex);
 			assertThat(otherIndex.ready()).isTrue();
 			assertThat(closures(otherGraphQl, "s1", null, null)).isEqualTo(closures(this.graphQl, "s1", null, null));
 
@@ -153,15 +151,6 @@ class DependencyIndexIT extends GraphQlIT {
 			.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.get();
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -72,12 +72,17 @@ public abstract class GraphQlIT {
 	void connect() throws InterruptedException {
 		// Closures come from the dependency index once it is built (in the background,
 		// right after startup): wait, so that tests exercise the path users get.
-		for (int i = 0; i < 600 && !this.index.ready(); i++) {
-			Thread.sleep(100);
-		}
+		awaitReady(this.index);
 		this.graphQl = as(TestKeys.ADMIN);
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
 		this.clock.reset();
+	}
+
+	/** Waits up to a minute for an instance's dependency index to be built. */
+	protected static void awaitReady(DependencyIndex index) throws InterruptedException {
+		for (int i = 0; i < 600 && !index.ready(); i++) {
+			Thread.sleep(100);
+		}
 	}
 
 	/** A tester that sends this API key; {@code null} sends none. */
