@@ -3,10 +3,12 @@ package dev.provenant.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.provenant.store.GraphStore;
@@ -38,6 +40,8 @@ public class AuditLog {
 
 	private final AtomicLong headSequence = new AtomicLong();
 
+	private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
+
 	AuditLog(GraphStore store, RecordsDigest records, Clock clock, MeterRegistry meters) {
 		this.store = store;
 		this.records = records;
@@ -47,6 +51,14 @@ public class AuditLog {
 		Gauge.builder("provenant.audit.head.sequence", this.headSequence, AtomicLong::get)
 			.description("Sequence number of the latest audit event")
 			.register(meters);
+	}
+
+	/**
+	 * Hands every event appended from now on to {@code listener}, inside the appending
+	 * transaction, with what the write left in the touched nodes.
+	 */
+	public void onAppend(AppendListener listener) {
+		this.listeners.add(listener);
 	}
 
 	/**
@@ -81,7 +93,8 @@ public class AuditLog {
 	 */
 	public AuditEvent append(TransactionContext tx, AuditOperation operation, String actor, List<String> ids,
 			Object request, String detail) {
-		String recordsDigest = this.records.digest(operation, ids, detail, this.records.states(tx, ids));
+		List<Record> touched = this.listeners.isEmpty() ? null : new ArrayList<>();
+		String recordsDigest = this.records.digest(operation, ids, detail, this.records.states(tx, ids, touched));
 		Record head = this.store.run(tx, "audit/lock_head", Map.of()).single();
 		long sequence = head.get("sequence").asLong() + 1;
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -101,6 +114,9 @@ public class AuditLog {
 		parameters.put("detail", detail);
 		parameters.put("hash", hash);
 		this.store.run(tx, "audit/append_event", parameters).consume();
+		for (AppendListener listener : this.listeners) {
+			listener.appended(event, touched);
+		}
 		this.store.afterCommit(() -> {
 			this.headSequence.accumulateAndGet(sequence, Math::max);
 			log.info("Audit #{} {} by {} ({} ids); head hash {}", sequence, operation, actor, ids.size(), hash);

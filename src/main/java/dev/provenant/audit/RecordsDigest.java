@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.provenant.store.GraphStore;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -40,11 +41,23 @@ class RecordsDigest {
 
 	/** The state of the given nodes, in one query. */
 	Map<String, Map<String, Object>> states(TransactionContext tx, Collection<String> ids) {
+		return states(tx, ids, null);
+	}
+
+	/**
+	 * As {@link #states(TransactionContext, Collection)}, also adding each row, with the
+	 * dependency index's columns, to {@code rows} when it is not null.
+	 */
+	Map<String, Map<String, Object>> states(TransactionContext tx, Collection<String> ids, List<Record> rows) {
 		Map<String, Map<String, Object>> states = new HashMap<>();
 		if (ids.isEmpty()) {
 			return states;
 		}
-		this.store.run(tx, "audit/node_states", Map.of("ids", List.copyOf(ids))).forEachRemaining(row -> {
+		Map<String, Object> parameters = Map.of("ids", List.copyOf(ids), "forIndex", rows != null);
+		this.store.run(tx, "audit/node_states", parameters).forEachRemaining(row -> {
+			if (rows != null) {
+				rows.add(row);
+			}
 			Map<String, Object> state = new HashMap<>();
 			state.put("properties", row.get("properties").asMap(Value::asObject));
 			state.put("edges", row.get("edges").asList(Value::asString).stream().sorted().toList());

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +16,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
+import dev.provenant.audit.AuditEvent;
+import dev.provenant.audit.AuditLog;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.ReviewState;
@@ -48,6 +52,11 @@ public class DependencyIndex {
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+	/**
+	 * Own writes held while an earlier one is missing, before leaving them to a catch-up.
+	 */
+	private static final int MAX_OWN_WRITES_WAITING = 64;
+
 	/** Ids per statement when reading touched nodes again. */
 	private static final int IDS_PER_READ = 5000;
 
@@ -74,7 +83,16 @@ public class DependencyIndex {
 
 	private volatile boolean ready;
 
-	DependencyIndex(GraphStore store, DependencyIndexProperties properties, MeterRegistry meters) {
+	/** Set when applying a write failed: the index is then left alone until a restart. */
+	private volatile boolean failed;
+
+	/**
+	 * This instance's committed writes not yet applied, by audit sequence: two writers'
+	 * commits may announce themselves out of order.
+	 */
+	private final NavigableMap<Long, List<Record>> ownWrites = new TreeMap<>();
+
+	DependencyIndex(GraphStore store, AuditLog audit, DependencyIndexProperties properties, MeterRegistry meters) {
 		this.store = store;
 		this.properties = properties;
 		Gauge.builder("provenant.index.nodes", this, index -> index.ready ? index.graph.size() : 0)
@@ -87,7 +105,38 @@ public class DependencyIndex {
 			.description("Approximate heap held by the in-memory dependency index")
 			.baseUnit("bytes")
 			.register(meters);
+		audit.onAppend(this::ownWrite);
 		store.onCommit(this::followSoon);
+	}
+
+	/**
+	 * A write of this instance, seen as its audit event is appended: once it commits, the
+	 * nodes it touched, as the audit log read them back inside the transaction, are
+	 * applied directly, so no read has to wait for the index to read them again.
+	 */
+	private void ownWrite(AuditEvent event, List<Record> touched) {
+		if (this.ready && touched != null) {
+			this.store.afterCommit(() -> applyOwn(event.sequence(), touched));
+		}
+	}
+
+	private void applyOwn(long sequence, List<Record> touched) {
+		synchronized (this.catchingUp) {
+			if (!this.ready) {
+				return;
+			}
+			this.ownWrites.put(sequence, touched);
+			this.ownWrites.headMap(this.sequence, true).clear();
+			List<Record> next;
+			while ((next = this.ownWrites.remove(this.sequence + 1)) != null) {
+				applyAll(next, this.sequence + 1);
+			}
+			if (this.ownWrites.size() > MAX_OWN_WRITES_WAITING) {
+				// A gap that does not close (another instance's write in between): the
+				// next catch-up reads these again.
+				this.ownWrites.clear();
+			}
+		}
 	}
 
 	/**
@@ -176,6 +225,9 @@ public class DependencyIndex {
 			this.lock.writeLock().unlock();
 		}
 		catchUp(headSequence());
+		if (this.failed) {
+			return;
+		}
 		this.ready = true;
 		log.info("Dependency index ready: {} nodes, {} edges, ~{} MB, in {} ms (audit sequence {})", this.graph.size(),
 				this.graph.edgeCount(), this.graph.approximateBytes() >> 20,
@@ -201,6 +253,9 @@ public class DependencyIndex {
 			return Optional.empty();
 		}
 		catchUp(head);
+		if (!this.ready) {
+			return Optional.empty();
+		}
 		this.lock.readLock().lock();
 		try {
 			return Optional.ofNullable(work.apply(this.graph));
@@ -214,6 +269,9 @@ public class DependencyIndex {
 	Map<String, Object> describe() {
 		if (!this.properties.enabled()) {
 			return Map.of("state", "DISABLED");
+		}
+		if (this.failed) {
+			return Map.of("state", "FAILED", "auditSequence", this.sequence);
 		}
 		if (!this.ready) {
 			return Map.of("state", "BUILDING");
@@ -255,23 +313,36 @@ public class DependencyIndex {
 			return;
 		}
 		synchronized (this.catchingUp) {
-			while (this.sequence < head) {
+			while (!this.failed && this.sequence < head) {
 				Unseen unseen = this.store.read(tx -> unseen(tx, this.sequence));
 				if (unseen.events().isEmpty()) {
 					return;
 				}
-				List<Record> nodes = unseen.nodes();
-				long last = unseen.events().get(unseen.events().size() - 1).get("sequence").asLong();
-				this.lock.writeLock().lock();
-				try {
-					nodes.forEach(this::apply);
-					nodes.forEach(this::applyEdges);
-					this.sequence = last;
-				}
-				finally {
-					this.lock.writeLock().unlock();
-				}
+				applyAll(unseen.nodes(), unseen.events().get(unseen.events().size() - 1).get("sequence").asLong());
 			}
+		}
+	}
+
+	/**
+	 * Applies touched nodes up to the event {@code last}. Should that fail (a row the
+	 * index cannot take), the index is no longer trusted: closures come from Cypher until
+	 * a restart builds it again.
+	 */
+	private void applyAll(List<Record> nodes, long last) {
+		this.lock.writeLock().lock();
+		try {
+			nodes.forEach(this::apply);
+			nodes.forEach(this::applyEdges);
+			this.sequence = last;
+		}
+		catch (RuntimeException ex) {
+			this.ready = false;
+			this.failed = true;
+			log.error("Dependency index could not apply audit event {}; closures come from Cypher until a restart",
+					last, ex);
+		}
+		finally {
+			this.lock.writeLock().unlock();
 		}
 	}
 
@@ -308,7 +379,7 @@ public class DependencyIndex {
 	/** A touched node's edges; their targets were added before or by this same batch. */
 	private void applyEdges(Record row) {
 		int from = this.graph.find(row.get("id").asString());
-		for (Value edge : row.get("edges").values()) {
+		for (Value edge : row.get("dependencyEdges").values()) {
 			int to = this.graph.add(edge.get("to").asString(), NodeKind.valueOf(edge.get("kind").asString()));
 			this.graph.addEdge(from, EdgeType.valueOf(edge.get("type").asString()), to);
 		}

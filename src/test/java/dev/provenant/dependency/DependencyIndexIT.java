@@ -39,6 +39,9 @@ class DependencyIndexIT extends GraphQlIT {
 	@Autowired
 	private Neo4jConnectionDetails neo4j;
 
+	@Autowired
+	private io.micrometer.core.instrument.MeterRegistry meters;
+
 	private Story story;
 
 	@BeforeEach
@@ -81,6 +84,73 @@ class DependencyIndexIT extends GraphQlIT {
 			.asLong();
 		assertThat(this.index.ready()).isTrue();
 		assertThat(this.index.sequence()).isEqualTo(head);
+	}
+
+	/**
+	 * This instance's writes reach the index from what the audit log read back inside the
+	 * writing transaction: nothing is read again, and the index is in step before the
+	 * mutation answers.
+	 */
+	@Test
+	void ownWritesAreAppliedWithoutReadingThemAgain() {
+		double readsBefore = touchedNodeReads();
+		story().decision("d5", "2026-04-02T10:00:00Z", "f2")
+			.with("route", "HUMAN_REVIEW")
+			.action("a6", "2026-04-02T10:01:00Z", "d5", "a4")
+			.ingest(this.graphQl);
+		assertThat(this.index.sequence()).isEqualTo(auditHead());
+		approve("d5", "ap");
+		assertThat(this.index.sequence()).isEqualTo(auditHead());
+		assertThat(touchedNodeReads()).isEqualTo(readsBefore);
+		assertThat(closures(this.graphQl, "s1", null, null))
+			.isEqualTo(closures(this.graphQl, "s1", null, Utc.END_OF_TIME.toString()));
+	}
+
+	/**
+	 * Writers committing side by side may announce their commits out of order; the index
+	 * still applies every write, in audit order.
+	 */
+	@Test
+	void writersSideBySideAllReachTheIndex() throws InterruptedException {
+		List<Thread> writers = new java.util.ArrayList<>();
+		for (int writer = 0; writer < 2; writer++) {
+			int w = writer;
+			writers.add(new Thread(() -> {
+				for (int batch = 0; batch < 10; batch++) {
+					String d = "w" + w + "d" + batch;
+					story().decision(d, "2026-05-01T10:00:00Z", "f1")
+						.action(d + "a", "2026-05-01T10:01:00Z", d, "a1")
+						.ingest(this.graphQl);
+				}
+			}));
+		}
+		writers.forEach(Thread::start);
+		for (Thread writer : writers) {
+			writer.join();
+		}
+		Map<String, Object> s1 = closures(this.graphQl, "s1", null, null);
+		assertThat(s1).extractingByKey("blastRadius")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("decisionCount", 23);
+		assertThat(s1).isEqualTo(closures(this.graphQl, "s1", null, Utc.END_OF_TIME.toString()));
+		assertThat(closures(this.graphQl, "a1", null, null))
+			.isEqualTo(closures(this.graphQl, "a1", null, Utc.END_OF_TIME.toString()));
+	}
+
+	private long auditHead() {
+		return this.driver.executableQuery("MATCH (h:AuditHead) RETURN h.sequence AS s")
+			.execute()
+			.records()
+			.get(0)
+			.get("s")
+			.asLong();
+	}
+
+	private double touchedNodeReads() {
+		io.micrometer.core.instrument.Counter counter = this.meters.find("provenant.cypher.statements")
+			.tag("query", "dependency/nodes_with_edges")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
