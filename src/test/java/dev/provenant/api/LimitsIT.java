@@ -20,20 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LimitsIT extends GraphQlIT {
 
+	/**
+	 * Twice: the second time the document comes from the kept parses, and is refused too.
+	 */
 	@Test
 	void aQueryNestedDeeperThanTheLimitIsRefused() {
 		String nested = "id";
 		for (int i = 0; i < 8; i++) {
 			nested = "decision { actions { " + nested + " } }";
 		}
-		this.graphQl.document("query($id: ID!) { node(id: $id) { ... on Action { " + nested + " } } }")
-			.variable("id", id("any"))
-			.execute()
-			.errors()
-			.satisfy(errors -> {
-				assertAll(errors, "BAD_REQUEST");
-				assertThat(errors.get(0).getMessage()).containsIgnoringCase("depth");
-			});
+		for (int time = 0; time < 2; time++) {
+			this.graphQl.document("query($id: ID!) { node(id: $id) { ... on Action { " + nested + " } } }")
+				.variable("id", id("any"))
+				.execute()
+				.errors()
+				.satisfy(errors -> {
+					assertAll(errors, "BAD_REQUEST");
+					assertThat(errors.get(0).getMessage()).containsIgnoringCase("depth");
+				});
+		}
 	}
 
 	@Test
