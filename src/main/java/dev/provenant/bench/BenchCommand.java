@@ -324,7 +324,8 @@ public final class BenchCommand {
 		Measurement[] measured = new Measurement[engines.size()];
 		for (int i = 0; i < engines.size(); i++) {
 			Engine engine = engines.get(i);
-			measured[i] = Measurement.of(() -> query.apply(engine), this.options.runs(), this.options.budget());
+			measured[i] = Measurement.of(() -> query.apply(engine), this.options.runs(), this.options.warmUp(),
+					this.options.budget());
 		}
 		this.report.add(new Row(label, size, measured[0], measured[1], measured[2]));
 	}
@@ -342,9 +343,8 @@ public final class BenchCommand {
 		decision.put("promptVersion", SyntheticGraph.prompt(0));
 		decision.put("policy", SyntheticGraph.policy(0));
 		this.out.println("  timing assess...");
-		this.report.add(new Row("assess (a fresh decision)", 1,
-				Measurement.of(() -> service.assess(decision), this.options.runs() * 5, this.options.budget()), null,
-				null));
+		this.report.add(new Row("assess (a fresh decision)", 1, Measurement.of(() -> service.assess(decision),
+				this.options.runs() * 5, this.options.warmUp(), this.options.budget()), null, null));
 	}
 
 	/**
@@ -359,7 +359,7 @@ public final class BenchCommand {
 				? service.lineage(decisions.get(random.nextInt(decisions.size())), 5) : service.blastRadiusCount(model);
 		int runs = Math.max(100, this.options.runs() * 10);
 		this.out.println("  timing reads alone, then under ingest...");
-		Measurement alone = Measurement.of(read, runs, this.options.budget());
+		Measurement alone = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
 		AtomicBoolean writing = new AtomicBoolean(true);
 		AtomicInteger written = new AtomicInteger();
 		Thread writer = new Thread(() -> {
@@ -375,7 +375,7 @@ public final class BenchCommand {
 		writer.start();
 		Measurement loaded;
 		try {
-			loaded = Measurement.of(read, runs, this.options.budget());
+			loaded = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
 		}
 		finally {
 			writing.set(false);

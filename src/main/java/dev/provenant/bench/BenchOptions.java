@@ -10,11 +10,13 @@ import java.util.List;
  * @param size the label of the size run (S, M or a decision count)
  * @param decisions how many decisions to generate (actions are about 1.5 per decision)
  * @param seed the generator's seed: the same seed gives the same graph
- * @param runs timed runs per query and engine, after two warm-up runs
+ * @param runs timed runs per query and engine, after the warm-up
+ * @param warmUp how long each query and engine runs untimed first (and at least twice),
+ * so that it is timed with its code compiled and its data cached
  * @param budget the most time one query and engine is timed for, whatever runs remain
  * @param out where the JSON report is written
  */
-record BenchOptions(String size, int decisions, long seed, int runs, Duration budget, Path out) {
+record BenchOptions(String size, int decisions, long seed, int runs, Duration warmUp, Duration budget, Path out) {
 
 	static final int SMALL = 40_000;
 
@@ -31,7 +33,9 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration bu
 			                      M: 400,000 decisions (~1M nodes, ~5M edges). Default S.
 			  --decisions N       any other number of decisions (actions are ~1.5 per decision)
 			  --seed N            generator seed (default 42)
-			  --runs N            timed runs per query and engine, after 2 warm-up runs (default 20)
+			  --runs N            timed runs per query and engine, after the warm-up (default 20)
+			  --warmup SECONDS    untimed runs first, per query and engine, for this long and at
+			                      least twice (default 2)
 			  --budget SECONDS    at most this long per query and engine (default 20; at least 3 runs)
 			  --out DIR           where to write the JSON report (default target/bench)
 			  --help              this text
@@ -46,6 +50,7 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration bu
 		int decisions = SMALL;
 		long seed = 42;
 		int runs = 20;
+		Duration warmUp = Duration.ofSeconds(2);
 		Duration budget = Duration.ofSeconds(20);
 		Path out = Path.of("target", "bench");
 		for (int i = 0; i < arguments.size(); i++) {
@@ -69,13 +74,18 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration bu
 				}
 				case "--seed" -> seed = Long.parseLong(value);
 				case "--runs" -> runs = positive(option, value);
+				case "--warmup" -> warmUp = Duration.ofSeconds(atLeastZero(option, value));
 				case "--budget" -> budget = Duration.ofSeconds(positive(option, value));
 				case "--out" -> out = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + option);
 			}
 			i++;
 		}
-		return new BenchOptions(size, decisions, seed, runs, budget, out);
+		return new BenchOptions(size, decisions, seed, runs, warmUp, budget, out);
+	}
+
+	private static int atLeastZero(String option, String value) {
+		return (value.equals("0")) ? 0 : positive(option, value);
 	}
 
 	private static int positive(String option, String value) {

@@ -16,11 +16,13 @@ record Measurement(int runs, double p50, double p99) {
 	private static final int MIN_RUNS = 3;
 
 	/**
-	 * Runs {@code work} twice to warm up, then up to {@code runs} times within the
-	 * budget.
+	 * Runs {@code work} untimed for {@code warmUp} and at least twice, so that it is
+	 * timed warm (its code compiled, its data in caches), then up to {@code runs} times
+	 * within the budget.
 	 */
-	static Measurement of(Supplier<?> work, int runs, Duration budget) {
-		for (int i = 0; i < WARM_UP; i++) {
+	static Measurement of(Supplier<?> work, int runs, Duration warmUp, Duration budget) {
+		long warm = System.nanoTime() + warmUp.toNanos();
+		for (int i = 0; i < WARM_UP || System.nanoTime() < warm; i++) {
 			work.get();
 		}
 		long[] nanos = new long[runs];

@@ -23,7 +23,7 @@ class BenchIT {
 	@Test
 	void aTinyRunAgreesPrintsTheTableAndWritesTheJson(@TempDir Path out) throws Exception {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
-		BenchOptions options = new BenchOptions("tiny", 1500, 11, 3, Duration.ofSeconds(1), out);
+		BenchOptions options = new BenchOptions("tiny", 1500, 11, 3, Duration.ZERO, Duration.ofSeconds(1), out);
 		new BenchCommand(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).execute();
 
 		String text = printed.toString(StandardCharsets.UTF_8);

@@ -15,9 +15,11 @@ class BenchOptionsTests {
 	void sizesNameDecisionCounts() {
 		assertThat(BenchOptions.parse(List.of()).decisions()).isEqualTo(40_000);
 		assertThat(BenchOptions.parse(List.of("--size", "m")).decisions()).isEqualTo(400_000);
-		BenchOptions custom = BenchOptions
-			.parse(List.of("--decisions", "1500", "--seed", "3", "--runs", "4", "--budget", "2", "--out", "x"));
-		assertThat(custom).isEqualTo(new BenchOptions("1500", 1500, 3, 4, Duration.ofSeconds(2), Path.of("x")));
+		BenchOptions custom = BenchOptions.parse(List.of("--decisions", "1500", "--seed", "3", "--runs", "4",
+				"--warmup", "0", "--budget", "2", "--out", "x"));
+		assertThat(custom)
+			.isEqualTo(new BenchOptions("1500", 1500, 3, 4, Duration.ZERO, Duration.ofSeconds(2), Path.of("x")));
+		assertThat(BenchOptions.parse(List.of()).warmUp()).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
@@ -26,6 +28,8 @@ class BenchOptionsTests {
 			.withMessageContaining("--size");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--runs", "0")))
 			.withMessageContaining("--runs");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--warmup", "-1")))
+			.withMessageContaining("--warmup");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--runs")))
 			.withMessageContaining("needs a value");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(List.of("--fast", "1")))
