@@ -4,4 +4,4 @@ UNWIND $ids AS id
 MATCH (n:Node {id: id})
 RETURN n.id AS id, n.kind AS kind, n.occurredAt AS occurredAt, n.reviewState AS reviewState,
        n.rolledBackAt IS NOT NULL AS rolledBack, coalesce(n.reversible, true) AS reversible,
-       [(n)-[r]->(m:Node) | {type: type(r), to: m.id, kind: m.kind}] AS dependencyEdges
+       [(n)-[r]->(m:Node) | {type: type(r), to: m.id, kind: m.kind}] AS edges

@@ -45,16 +45,15 @@ class RecordsDigest {
 	}
 
 	/**
-	 * As {@link #states(TransactionContext, Collection)}, also adding each row, with the
-	 * dependency index's columns, to {@code rows} when it is not null.
+	 * As {@link #states(TransactionContext, Collection)}, also adding each row to
+	 * {@code rows} when it is not null.
 	 */
 	Map<String, Map<String, Object>> states(TransactionContext tx, Collection<String> ids, List<Record> rows) {
 		Map<String, Map<String, Object>> states = new HashMap<>();
 		if (ids.isEmpty()) {
 			return states;
 		}
-		Map<String, Object> parameters = Map.of("ids", List.copyOf(ids), "forIndex", rows != null);
-		this.store.run(tx, "audit/node_states", parameters).forEachRemaining(row -> {
+		this.store.run(tx, "audit/node_states", Map.of("ids", List.copyOf(ids))).forEachRemaining(row -> {
 			if (rows != null) {
 				rows.add(row);
 			}

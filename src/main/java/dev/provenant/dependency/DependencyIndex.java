@@ -2,6 +2,7 @@ package dev.provenant.dependency;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,6 @@ import java.util.function.Function;
 import dev.provenant.audit.AuditEvent;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.graph.EdgeType;
-import dev.provenant.graph.NodeKind;
-import dev.provenant.graph.ReviewState;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,7 +89,7 @@ public class DependencyIndex {
 	 * This instance's committed writes not yet applied, by audit sequence: two writers'
 	 * commits may announce themselves out of order.
 	 */
-	private final NavigableMap<Long, List<Record>> ownWrites = new TreeMap<>();
+	private final NavigableMap<Long, List<TouchedNode>> ownWrites = new TreeMap<>();
 
 	DependencyIndex(GraphStore store, AuditLog audit, DependencyIndexProperties properties, MeterRegistry meters) {
 		this.store = store;
@@ -121,14 +120,24 @@ public class DependencyIndex {
 	}
 
 	private void applyOwn(long sequence, List<Record> touched) {
+		List<TouchedNode> nodes;
+		try {
+			nodes = touched.stream().map(TouchedNode::fromAuditRow).toList();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Dependency index could not take audit event {} as written; the next catch-up reads it again",
+					sequence, ex);
+			return;
+		}
 		synchronized (this.catchingUp) {
 			if (!this.ready) {
 				return;
 			}
-			this.ownWrites.put(sequence, touched);
+			this.ownWrites.put(sequence, nodes);
 			this.ownWrites.headMap(this.sequence, true).clear();
-			List<Record> next;
-			while ((next = this.ownWrites.remove(this.sequence + 1)) != null) {
+			List<TouchedNode> next;
+			while ((next = this.ownWrites.get(this.sequence + 1)) != null && knowsEveryTarget(next)) {
+				this.ownWrites.remove(this.sequence + 1);
 				applyAll(next, this.sequence + 1);
 			}
 			if (this.ownWrites.size() > MAX_OWN_WRITES_WAITING) {
@@ -136,6 +145,25 @@ public class DependencyIndex {
 				// next catch-up reads these again.
 				this.ownWrites.clear();
 			}
+		}
+	}
+
+	/**
+	 * Whether every edge target whose kind the row left out is in the index or among the
+	 * touched nodes; otherwise the write waits for a catch-up to read it in full.
+	 */
+	private boolean knowsEveryTarget(List<TouchedNode> nodes) {
+		Set<String> touched = new HashSet<>();
+		nodes.forEach(node -> touched.add(node.id()));
+		this.lock.readLock().lock();
+		try {
+			return nodes.stream()
+				.flatMap(node -> node.edges().stream())
+				.allMatch(
+						edge -> edge.kind() != null || touched.contains(edge.to()) || this.graph.find(edge.to()) >= 0);
+		}
+		finally {
+			this.lock.readLock().unlock();
 		}
 	}
 
@@ -203,7 +231,7 @@ public class DependencyIndex {
 			// outlast the timeout of an ordinary read.
 			this.store.once(tx -> {
 				this.store.run(tx, "dependency/all_nodes", Map.of()).forEachRemaining(row -> {
-					apply(row);
+					apply(TouchedNode.fromIndexRow(row));
 					progress.tick("nodes", this.graph.size());
 				});
 				long[] edges = { 0 };
@@ -328,7 +356,7 @@ public class DependencyIndex {
 	 * index cannot take), the index is no longer trusted: closures come from Cypher until
 	 * a restart builds it again.
 	 */
-	private void applyAll(List<Record> nodes, long last) {
+	private void applyAll(List<TouchedNode> nodes, long last) {
 		this.lock.writeLock().lock();
 		try {
 			nodes.forEach(this::apply);
@@ -356,32 +384,32 @@ public class DependencyIndex {
 		Set<String> touched = new LinkedHashSet<>();
 		events.forEach(event -> touched.addAll(event.get("ids").asList(Value::asString)));
 		List<String> ids = new ArrayList<>(touched);
-		List<Record> nodes = new ArrayList<>(ids.size());
+		List<TouchedNode> nodes = new ArrayList<>(ids.size());
 		for (int start = 0; start < ids.size(); start += IDS_PER_READ) {
 			List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_READ));
-			nodes.addAll(this.store.run(tx, "dependency/nodes_with_edges", Map.of("ids", chunk)).list());
+			this.store.run(tx, "dependency/nodes_with_edges", Map.of("ids", chunk))
+				.forEachRemaining(row -> nodes.add(TouchedNode.fromIndexRow(row)));
 		}
 		return new Unseen(events, nodes);
 	}
 
-	private record Unseen(List<Record> events, List<Record> nodes) {
+	private record Unseen(List<Record> events, List<TouchedNode> nodes) {
 	}
 
-	private void apply(Record row) {
-		int node = this.graph.add(row.get("id").asString(), NodeKind.valueOf(row.get("kind").asString()));
-		Value occurredAt = row.get("occurredAt");
-		Value reviewState = row.get("reviewState");
-		this.graph.setFacts(node, occurredAt.isNull() ? null : occurredAt.asOffsetDateTime().toInstant(),
-				reviewState.isNull() ? null : ReviewState.valueOf(reviewState.asString()),
-				row.get("rolledBack").asBoolean(), row.get("reversible").asBoolean());
+	private void apply(TouchedNode node) {
+		int position = this.graph.add(node.id(), node.kind());
+		this.graph.setFacts(position, node.occurredAt(), node.reviewState(), node.rolledBack(), node.reversible());
 	}
 
-	/** A touched node's edges; their targets were added before or by this same batch. */
-	private void applyEdges(Record row) {
-		int from = this.graph.find(row.get("id").asString());
-		for (Value edge : row.get("dependencyEdges").values()) {
-			int to = this.graph.add(edge.get("to").asString(), NodeKind.valueOf(edge.get("kind").asString()));
-			this.graph.addEdge(from, EdgeType.valueOf(edge.get("type").asString()), to);
+	/**
+	 * A touched node's edges; their targets were added before or by this same batch
+	 * (every target is then found, whether or not its kind came with the row).
+	 */
+	private void applyEdges(TouchedNode node) {
+		int from = this.graph.find(node.id());
+		for (TouchedNode.Edge edge : node.edges()) {
+			int to = (edge.kind() != null) ? this.graph.add(edge.to(), edge.kind()) : this.graph.find(edge.to());
+			this.graph.addEdge(from, edge.type(), to);
 		}
 	}
 

@@ -1,0 +1,73 @@
+package dev.provenant.dependency;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.provenant.graph.EdgeType;
+import dev.provenant.graph.NodeKind;
+import dev.provenant.graph.ReviewState;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * A node a write touched, as the dependency index keeps it: its kind, the facts closures
+ * filter on, and every edge it has to another node.
+ *
+ * @param edges each edge's target, with the target's kind when the row carried it
+ */
+record TouchedNode(String id, NodeKind kind, Instant occurredAt, ReviewState reviewState, boolean rolledBack,
+		boolean reversible, List<Edge> edges) {
+
+	/**
+	 * An edge to {@code to}; {@code kind} is null when the index must know it already.
+	 */
+	record Edge(EdgeType type, String to, NodeKind kind) {
+	}
+
+	/**
+	 * A row of {@code dependency/nodes_with_edges}, or of {@code dependency/all_nodes}
+	 * (which has no edges: the build reads them apart).
+	 */
+	static TouchedNode fromIndexRow(Record row) {
+		List<Edge> edges = new ArrayList<>();
+		for (Value edge : row.containsKey("edges") ? row.get("edges").values() : List.<Value>of()) {
+			edges.add(new Edge(EdgeType.valueOf(edge.get("type").asString()), edge.get("to").asString(),
+					NodeKind.valueOf(edge.get("kind").asString())));
+		}
+		return new TouchedNode(row.get("id").asString(), NodeKind.valueOf(row.get("kind").asString()),
+				instant(row.get("occurredAt")), reviewState(row.get("reviewState")), row.get("rolledBack").asBoolean(),
+				row.get("reversible").asBoolean(), edges);
+	}
+
+	/**
+	 * A row of {@code audit/node_states}: the properties, the recorded edges as
+	 * {@code TYPE:targetId} and the reviews (approver edges with a verdict) apart.
+	 */
+	static TouchedNode fromAuditRow(Record row) {
+		Value properties = row.get("properties");
+		List<Edge> edges = new ArrayList<>();
+		for (Value edge : row.get("edges").values()) {
+			// Edge types have no colon; ids may.
+			String text = edge.asString();
+			int colon = text.indexOf(':');
+			edges.add(new Edge(EdgeType.valueOf(text.substring(0, colon)), text.substring(colon + 1), null));
+		}
+		for (Value review : row.get("reviews").values()) {
+			edges.add(new Edge(EdgeType.APPROVED_BY, review.get("approver").asString(), NodeKind.APPROVER));
+		}
+		Value reversible = properties.get("reversible");
+		return new TouchedNode(row.get("id").asString(), NodeKind.valueOf(properties.get("kind").asString()),
+				instant(properties.get("occurredAt")), reviewState(properties.get("reviewState")),
+				!properties.get("rolledBackAt").isNull(), reversible.isNull() || reversible.asBoolean(), edges);
+	}
+
+	private static Instant instant(Value value) {
+		return value.isNull() ? null : value.asOffsetDateTime().toInstant();
+	}
+
+	private static ReviewState reviewState(Value value) {
+		return value.isNull() ? null : ReviewState.valueOf(value.asString());
+	}
+
+}
