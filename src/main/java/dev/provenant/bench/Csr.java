@@ -20,6 +20,15 @@ final class Csr {
 
 	final byte[] inTypes;
 
+	/**
+	 * Marks of the nodes one traversal has seen, by traversal number: reused, so a small
+	 * traversal does not pay for clearing a flag per node of the graph. The floor runs
+	 * one traversal at a time.
+	 */
+	private final int[] seenBy;
+
+	private int traversal;
+
 	private Csr(int[] outOffsets, int[] outTargets, byte[] outTypes, int[] inOffsets, int[] inSources, byte[] inTypes) {
 		this.outOffsets = outOffsets;
 		this.outTargets = outTargets;
@@ -27,6 +36,7 @@ final class Csr {
 		this.inOffsets = inOffsets;
 		this.inSources = inSources;
 		this.inTypes = inTypes;
+		this.seenBy = new int[outOffsets.length - 1];
 	}
 
 	/** Builds both directions from parallel edge arrays (from, to, type). */
@@ -79,12 +89,17 @@ final class Csr {
 		int[] offsets = against ? this.inOffsets : this.outOffsets;
 		int[] ends = against ? this.inSources : this.outTargets;
 		byte[] types = against ? this.inTypes : this.outTypes;
-		boolean[] seen = new boolean[nodeCount()];
+		if (++this.traversal == 0) {
+			Arrays.fill(this.seenBy, 0);
+			this.traversal = 1;
+		}
+		int mark = this.traversal;
+		int[] seenBy = this.seenBy;
 		int[] queue = new int[Math.max(16, seeds.length)];
 		int tail = 0;
 		for (int seed : seeds) {
-			if (!seen[seed]) {
-				seen[seed] = true;
+			if (seenBy[seed] != mark) {
+				seenBy[seed] = mark;
 				queue = grow(queue, tail);
 				queue[tail++] = seed;
 			}
@@ -96,8 +111,8 @@ final class Csr {
 				int node = queue[head];
 				for (int e = offsets[node]; e < offsets[node + 1]; e++) {
 					int next = ends[e];
-					if ((mask & (1 << types[e])) != 0 && !seen[next]) {
-						seen[next] = true;
+					if ((mask & (1 << types[e])) != 0 && seenBy[next] != mark) {
+						seenBy[next] = mark;
 						queue = grow(queue, tail);
 						queue[tail++] = next;
 					}
