@@ -3,7 +3,7 @@
 // DISTINCT on each expand's end node lets the planner prune (breadth-first) instead of enumerating paths; OPTIONAL
 // CALL keeps decisions without actions.
 MATCH (root:Node {id: $id})
-MATCH (root)<-[:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY*0..]-(d:Decision)
+MATCH (root)<-[:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|CONSUMED|GENERATED_BY|RUN_OF|PART_OF*0..]-(d:Decision)
 WITH DISTINCT d
 OPTIONAL CALL (d) {
   MATCH (d)<-[:EXECUTES|TRIGGERED_BY*1..]-(a:Action)

@@ -4,7 +4,7 @@
 // replaces a walk up from every input of every decision; decisions' inputs are matched against the pairs in Java.
 MATCH (quarantined:Quarantined)
 CALL (quarantined) {
-  MATCH (quarantined)<-[:DERIVED_FROM|TRAINED_ON|USES_FEATURE*0..]-(tainted:Node)
+  MATCH (quarantined)<-[:DERIVED_FROM|TRAINED_ON|USES_FEATURE|CONSUMED|GENERATED_BY*0..]-(tainted:Node)
   WITH DISTINCT tainted
   RETURN tainted
 }

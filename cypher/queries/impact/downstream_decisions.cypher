@@ -5,7 +5,7 @@
 // $asOf is never null (the service passes the end of time for "now"): an `$asOf IS NULL OR ...` guard would
 // stop the planner from inlining the predicate into the pruning expand and make it enumerate paths instead.
 MATCH (root:Node {id: $id})
-MATCH (root)<-[rels:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY*0..]-(n:Node)
+MATCH (root)<-[rels:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|CONSUMED|GENERATED_BY|RUN_OF|PART_OF*0..]-(n:Node)
 WHERE all(r IN rels WHERE r.recordedAt <= $asOf)
 WITH DISTINCT n
 WHERE n.id <> $id OR n:Decision

@@ -6,8 +6,8 @@
 // $asOf is never null (the service passes the end of time for "now"): an `$asOf IS NULL OR ...` guard would
 // stop the planner from inlining the predicate into the pruning expand and make it enumerate paths instead.
 MATCH (root:Node {id: $id})
-MATCH (root)-[rels:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES*0..{{depth}}]->(n:Node)
+MATCH (root)-[rels:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES|CONSUMED|GENERATED_BY|RUN_OF|PART_OF*0..{{depth}}]->(n:Node)
 WHERE all(r IN rels WHERE r.recordedAt <= $asOf)
 WITH DISTINCT n
 RETURN n AS node,
-       [(n)-[r:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES]->(m:Node) WHERE r.recordedAt <= $asOf | {type: type(r), from: n.id, to: m.id}] AS edges
+       [(n)-[r:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES|CONSUMED|GENERATED_BY|RUN_OF|PART_OF]->(m:Node) WHERE r.recordedAt <= $asOf | {type: type(r), from: n.id, to: m.id}] AS edges

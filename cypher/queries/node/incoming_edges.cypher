@@ -1,5 +1,5 @@
 // Edges of the given types arriving at the given nodes, with their sources: what depends on each node. Only asked
-// for decisions and actions, whose in-degree is small. Each ref may look at the graph as of an instant; rows name
+// for decisions, actions, runs and jobs, whose in-degree through these types is small. Each ref may look at the graph as of an instant; rows name
 // the ref by its position in $refs.
 UNWIND range(0, size($refs) - 1) AS key
 WITH key, $refs[key] AS ref

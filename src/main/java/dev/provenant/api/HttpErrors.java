@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Errors refused before GraphQL runs (body too large, bad credential, rate limit) are
@@ -27,6 +28,14 @@ public final class HttpErrors {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.getOutputStream().write(JSON.writeValueAsBytes(body(kind, code, message)));
+	}
+
+	/**
+	 * Such an error as a controller's answer, for the REST endpoints' exception handlers.
+	 */
+	public static ResponseEntity<Map<String, Object>> response(HttpStatus status, ErrorKind kind, String code,
+			String message) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(kind, code, message));
 	}
 
 	/** The body of such an error: {@code {"errors": [{"message", "extensions"}]}}. */

@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies above {@code provenant.api.max-request-bytes} on
- * {@code /graphql} before anything reads them, with a GraphQL-shaped error a client can
- * show. Bodies sent without a length are refused the same way: a client that can send
- * megabytes can say how many.
+ * {@code /graphql} and the OpenLineage endpoints before anything reads them, with a
+ * GraphQL-shaped error a client can show. Bodies sent without a length are refused the
+ * same way: a client that can send megabytes can say how many.
  */
 @Component
 class RequestSizeLimit extends OncePerRequestFilter {
@@ -31,7 +31,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/graphql") || !"POST".equals(request.getMethod());
+		return !(request.getRequestURI().startsWith("/graphql")
+				|| request.getRequestURI().startsWith("/api/v1/lineage")) || !"POST".equals(request.getMethod());
 	}
 
 	@Override

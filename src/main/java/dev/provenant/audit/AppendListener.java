@@ -15,7 +15,7 @@ public interface AppendListener {
 	/**
 	 * @param event the event, with its sequence number
 	 * @param touched one row per touched node as the write left it: {@code id},
-	 * {@code properties}, {@code edges} and {@code reviews} (see
+	 * {@code properties}, {@code edges}, {@code reviews} and {@code mapped} (see
 	 * {@code cypher/queries/audit/node_states.cypher})
 	 */
 	void appended(AuditEvent event, List<Record> touched);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * service's back. Each operation digests the part of the records it owns: ingest the
  * immutable facts and edges of the nodes it created, a review the verdicts and final
  * state of its decision, a rollback the action's rollback fields, a quarantine or release
- * its entry in the node's history.
+ * its entry in the node's history. OpenLineage events digest the kinds of the nodes they
+ * name.
  */
 @Component
 class RecordsDigest {
@@ -102,6 +103,12 @@ class RecordsDigest {
 				part.put("rolledBackAt", properties.get("rolledBackAt"));
 				part.put("rolledBackBy", properties.get("rolledBackBy"));
 				part.put("rollbackReason", properties.get("rollbackReason"));
+			}
+			case OPENLINEAGE -> {
+				// What events map to grows with later events (a dataset gains inputs, a
+				// run moves on), so only the node's kind is this event's own; the events
+				// themselves are kept, and named by the payload digest.
+				part.put("kind", properties.get("kind"));
 			}
 			case QUARANTINE, RELEASE -> {
 				List<?> history = (List<?>) properties.getOrDefault("quarantineHistory", List.of());

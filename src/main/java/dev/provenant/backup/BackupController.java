@@ -63,23 +63,17 @@ class BackupController {
 
 	@ExceptionHandler(InvalidArgument.class)
 	ResponseEntity<Map<String, Object>> invalid(InvalidArgument ex) {
-		return error(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, ex.getMessage());
+		return HttpErrors.response(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, null, ex.getMessage());
 	}
 
 	@ExceptionHandler(QueryTimedOut.class)
 	ResponseEntity<Map<String, Object>> timedOut(QueryTimedOut ex) {
-		return error(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, ex.getMessage());
+		return HttpErrors.response(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, null, ex.getMessage());
 	}
 
 	@ExceptionHandler(StateConflict.class)
 	ResponseEntity<Map<String, Object>> conflict(StateConflict ex) {
-		return error(HttpStatus.CONFLICT, ErrorKind.CONFLICT, ex.getMessage());
-	}
-
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, ErrorKind kind, String message) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(HttpErrors.body(kind, null, message));
+		return HttpErrors.response(HttpStatus.CONFLICT, ErrorKind.CONFLICT, null, ex.getMessage());
 	}
 
 }

@@ -33,7 +33,7 @@ public class GraphExport {
 
 	static final String FORMAT = "provenant-export";
 
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(GraphExport.class);
 
@@ -66,13 +66,16 @@ public class GraphExport {
 					row -> Map.of("edge", Map.of("type", row.get("type").asString(), "from", row.get("from").asString(),
 							"to", row.get("to").asString(), "properties", properties(row))));
 			long events = lines(tx, "backup/export_audit_events", out, row -> Map.of("auditEvent", properties(row)));
-			ExportCounts written = new ExportCounts(nodes, edges, events);
+			long lineageEvents = lines(tx, "backup/export_lineage_events", out,
+					row -> Map.of("lineageEvent", properties(row)));
+			ExportCounts written = new ExportCounts(nodes, edges, events, lineageEvents);
 			line(out, Map.of("end", written));
 			return written;
 		});
 		flush(out);
-		log.info("Exported {} nodes, {} edges and {} audit events in {} ms", counts.nodes(), counts.edges(),
-				counts.auditEvents(), (System.nanoTime() - started) / 1_000_000);
+		log.info("Exported {} nodes, {} edges, {} audit events and {} OpenLineage events in {} ms", counts.nodes(),
+				counts.edges(), counts.auditEvents(), counts.lineageEvents(),
+				(System.nanoTime() - started) / 1_000_000);
 		return counts;
 	}
 
@@ -115,7 +118,7 @@ public class GraphExport {
 	}
 
 	/** How many of each an export holds. */
-	public record ExportCounts(long nodes, long edges, long auditEvents) {
+	public record ExportCounts(long nodes, long edges, long auditEvents, long lineageEvents) {
 	}
 
 }

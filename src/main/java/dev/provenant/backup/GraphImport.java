@@ -87,6 +87,8 @@ public class GraphImport {
 
 		private long events;
 
+		private long lineageEvents;
+
 		private Map<?, ?> lastEvent;
 
 		Reading(SimpleQueryRunner tx) {
@@ -103,7 +105,7 @@ public class GraphImport {
 					if (next(reader) != null) {
 						throw invalid("nothing may follow the end line");
 					}
-					return new GraphExport.ExportCounts(this.nodes, this.edges, this.events);
+					return new GraphExport.ExportCounts(this.nodes, this.edges, this.events, this.lineageEvents);
 				}
 				add(line);
 			}
@@ -114,7 +116,8 @@ public class GraphImport {
 			if (header == null || !GraphExport.FORMAT.equals(header.get("format"))) {
 				throw invalid("the first line is not the header of a Provenant export");
 			}
-			if (!Integer.valueOf(GraphExport.VERSION).equals(header.get("version"))) {
+			// Version 1 had no OpenLineage events; it reads as version 2 without them.
+			if (!(header.get("version") instanceof Integer version) || version < 1 || version > GraphExport.VERSION) {
 				throw invalid("export format version " + header.get("version") + " is not supported; this Provenant "
 						+ "reads version " + GraphExport.VERSION);
 			}
@@ -135,14 +138,19 @@ public class GraphImport {
 								PropertyValues.fromJson(map(edge.get("properties")), where())));
 				this.edges++;
 			}
-			else if (line.get("auditEvent") instanceof Map<?, ?> event) {
+			else if (line.get("auditEvent") instanceof Map<?, ?> event && !"lineageEvent".equals(this.section)) {
 				this.section = "auditEvent";
 				queue("backup/import_audit_events", Map.of("properties", PropertyValues.fromJson(event, where())));
 				this.events++;
 				this.lastEvent = event;
 			}
+			else if (line.get("lineageEvent") instanceof Map<?, ?> event) {
+				this.section = "lineageEvent";
+				queue("backup/import_lineage_events", Map.of("properties", PropertyValues.fromJson(event, where())));
+				this.lineageEvents++;
+			}
 			else {
-				throw invalid("expected a node, edge or auditEvent line, in that order");
+				throw invalid("expected a node, edge, auditEvent or lineageEvent line, in that order");
 			}
 		}
 
@@ -171,9 +179,11 @@ public class GraphImport {
 
 		private void checkEnd(Map<?, ?> header, Map<?, ?> end) {
 			if (end == null || !number(end.get("nodes"), this.nodes) || !number(end.get("edges"), this.edges)
-					|| !number(end.get("auditEvents"), this.events)) {
+					|| !number(end.get("auditEvents"), this.events)
+					|| !number(end.containsKey("lineageEvents") ? end.get("lineageEvents") : 0L, this.lineageEvents)) {
 				throw invalid("the end line counts " + end + " but the file holds " + this.nodes + " nodes, "
-						+ this.edges + " edges and " + this.events + " audit events");
+						+ this.edges + " edges, " + this.events + " audit events and " + this.lineageEvents
+						+ " OpenLineage events");
 			}
 			long headSequence = ((Number) header.get("headSequence")).longValue();
 			Object lastSequence = (this.lastEvent != null) ? this.lastEvent.get("sequence") : 0;

@@ -41,17 +41,20 @@ record TouchedNode(String id, NodeKind kind, Instant occurredAt, ReviewState rev
 	}
 
 	/**
-	 * A row of {@code audit/node_states}: the properties, the recorded edges as
-	 * {@code TYPE:targetId} and the reviews (approver edges with a verdict) apart.
+	 * A row of {@code audit/node_states}: the properties, the recorded and the mapped
+	 * edges as {@code TYPE:targetId}, and the reviews (approver edges with a verdict)
+	 * apart.
 	 */
 	static TouchedNode fromAuditRow(Record row) {
 		Value properties = row.get("properties");
 		List<Edge> edges = new ArrayList<>();
-		for (Value edge : row.get("edges").values()) {
-			// Edge types have no colon; ids may.
-			String text = edge.asString();
-			int colon = text.indexOf(':');
-			edges.add(new Edge(EdgeType.valueOf(text.substring(0, colon)), text.substring(colon + 1), null));
+		for (String column : new String[] { "edges", "mapped" }) {
+			for (Value edge : row.get(column).values()) {
+				// Edge types have no colon; ids may.
+				String text = edge.asString();
+				int colon = text.indexOf(':');
+				edges.add(new Edge(EdgeType.valueOf(text.substring(0, colon)), text.substring(colon + 1), null));
+			}
 		}
 		for (Value review : row.get("reviews").values()) {
 			edges.add(new Edge(EdgeType.APPROVED_BY, review.get("approver").asString(), NodeKind.APPROVER));

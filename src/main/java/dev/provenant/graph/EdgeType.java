@@ -4,32 +4,47 @@ import java.util.Set;
 
 /**
  * The stored relationship types. Every edge points from the dependent node to what it
- * depends on, so the owner is the kind that declares the edge at ingest and the targets
- * are the kinds it may point to.
+ * depends on, so an owner is a kind that declares the edge (at ingest, or when an
+ * OpenLineage event is mapped) and the targets are the kinds it may point to.
  */
 public enum EdgeType {
 
-	DERIVED_FROM(NodeKind.FEATURE, Set.of(NodeKind.DATA_SOURCE, NodeKind.FEATURE)),
-	TRAINED_ON(NodeKind.MODEL_VERSION, Set.of(NodeKind.DATA_SOURCE)),
-	USES_FEATURE(NodeKind.MODEL_VERSION, Set.of(NodeKind.FEATURE)), USED(NodeKind.DECISION, Set.of(NodeKind.FEATURE)),
-	READ(NodeKind.DECISION, Set.of(NodeKind.DATA_SOURCE)), MADE_BY(NodeKind.DECISION, Set.of(NodeKind.MODEL_VERSION)),
-	PROMPTED_BY(NodeKind.DECISION, Set.of(NodeKind.PROMPT_VERSION)),
-	GOVERNED_BY(NodeKind.DECISION, Set.of(NodeKind.POLICY)), APPROVED_BY(NodeKind.DECISION, Set.of(NodeKind.APPROVER)),
-	EXECUTES(NodeKind.ACTION, Set.of(NodeKind.DECISION)), TRIGGERED_BY(NodeKind.ACTION, Set.of(NodeKind.ACTION)),
+	/**
+	 * A feature computed from sources and features; a dataset written from its inputs.
+	 */
+	DERIVED_FROM(Set.of(NodeKind.FEATURE, NodeKind.DATA_SOURCE), Set.of(NodeKind.DATA_SOURCE, NodeKind.FEATURE)),
+	TRAINED_ON(Set.of(NodeKind.MODEL_VERSION), Set.of(NodeKind.DATA_SOURCE)),
+	USES_FEATURE(Set.of(NodeKind.MODEL_VERSION), Set.of(NodeKind.FEATURE)),
+	USED(Set.of(NodeKind.DECISION), Set.of(NodeKind.FEATURE)),
+	READ(Set.of(NodeKind.DECISION), Set.of(NodeKind.DATA_SOURCE)),
+	MADE_BY(Set.of(NodeKind.DECISION), Set.of(NodeKind.MODEL_VERSION)),
+	PROMPTED_BY(Set.of(NodeKind.DECISION), Set.of(NodeKind.PROMPT_VERSION)),
+	GOVERNED_BY(Set.of(NodeKind.DECISION), Set.of(NodeKind.POLICY)),
+	APPROVED_BY(Set.of(NodeKind.DECISION), Set.of(NodeKind.APPROVER)),
+	EXECUTES(Set.of(NodeKind.ACTION), Set.of(NodeKind.DECISION)),
+	TRIGGERED_BY(Set.of(NodeKind.ACTION), Set.of(NodeKind.ACTION)),
 	/** A policy version names the version it replaces. */
-	SUPERSEDES(NodeKind.POLICY, Set.of(NodeKind.POLICY));
+	SUPERSEDES(Set.of(NodeKind.POLICY), Set.of(NodeKind.POLICY)),
+	/** A run read a dataset (OpenLineage input). */
+	CONSUMED(Set.of(NodeKind.RUN), Set.of(NodeKind.DATA_SOURCE)),
+	/** A dataset was written by a run (OpenLineage output). */
+	GENERATED_BY(Set.of(NodeKind.DATA_SOURCE), Set.of(NodeKind.RUN)),
+	/** A run is a run of its job. */
+	RUN_OF(Set.of(NodeKind.RUN), Set.of(NodeKind.JOB)),
+	/** A run is part of its parent run (OpenLineage parent facet). */
+	PART_OF(Set.of(NodeKind.RUN), Set.of(NodeKind.RUN));
 
-	private final NodeKind owner;
+	private final Set<NodeKind> owners;
 
 	private final Set<NodeKind> targets;
 
-	EdgeType(NodeKind owner, Set<NodeKind> targets) {
-		this.owner = owner;
+	EdgeType(Set<NodeKind> owners, Set<NodeKind> targets) {
+		this.owners = owners;
 		this.targets = targets;
 	}
 
-	public NodeKind owner() {
-		return this.owner;
+	public boolean isOwnedBy(NodeKind kind) {
+		return this.owners.contains(kind);
 	}
 
 	public boolean canPointTo(NodeKind kind) {

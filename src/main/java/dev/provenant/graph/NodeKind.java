@@ -7,7 +7,11 @@ package dev.provenant.graph;
 public enum NodeKind {
 
 	DATA_SOURCE("DataSource"), FEATURE("Feature"), MODEL_VERSION("ModelVersion"), PROMPT_VERSION("PromptVersion"),
-	POLICY("Policy"), APPROVER("Approver"), DECISION("Decision"), ACTION("Action");
+	POLICY("Policy"), APPROVER("Approver"), DECISION("Decision"), ACTION("Action"),
+	/** A pipeline job, as OpenLineage names it ({@code job:<namespace>:<name>}). */
+	JOB("Job"),
+	/** One run of a job ({@code run:<runId>}). */
+	RUN("Run");
 
 	private final String label;
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * GraphQL type name.
  */
 public sealed interface ProvenanceNode
-		permits DataSource, Feature, ModelVersion, PromptVersion, Policy, Approver, Decision, Action {
+		permits DataSource, Feature, ModelVersion, PromptVersion, Policy, Approver, Decision, Action, Job, Run {
 
 	String id();
 

@@ -25,7 +25,8 @@ final class IndexedReach {
 	/** The edges that lead from an input towards the decisions that used it. */
 	static final Set<EdgeType> TOWARDS_DECISIONS = EnumSet.of(EdgeType.DERIVED_FROM, EdgeType.TRAINED_ON,
 			EdgeType.USES_FEATURE, EdgeType.USED, EdgeType.READ, EdgeType.MADE_BY, EdgeType.PROMPTED_BY,
-			EdgeType.GOVERNED_BY, EdgeType.APPROVED_BY);
+			EdgeType.GOVERNED_BY, EdgeType.APPROVED_BY, EdgeType.CONSUMED, EdgeType.GENERATED_BY, EdgeType.RUN_OF,
+			EdgeType.PART_OF);
 
 	/** The edges that lead from a decision to the actions it caused, and on. */
 	static final Set<EdgeType> TOWARDS_ACTIONS = EnumSet.of(EdgeType.EXECUTES, EdgeType.TRIGGERED_BY);

@@ -291,7 +291,7 @@ public class IngestService {
 		Map<String, List<String>> edges = new LinkedHashMap<>();
 		Map<String, Planned> byId = new HashMap<>();
 		for (Planned planned : fresh) {
-			if (planned.record.kind() == type.owner()) {
+			if (type.isOwnedBy(planned.record.kind())) {
 				byId.put(planned.record.id(), planned);
 				edges.put(planned.record.id(),
 						planned.record.references()

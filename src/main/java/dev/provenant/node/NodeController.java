@@ -11,10 +11,12 @@ import dev.provenant.graph.DataSource;
 import dev.provenant.graph.Decision;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.Feature;
+import dev.provenant.graph.Job;
 import dev.provenant.graph.ModelVersion;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.PromptVersion;
 import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.Run;
 import dev.provenant.security.ForReaders;
 import graphql.execution.DataFetcherResult;
 import org.dataloader.DataLoader;
@@ -48,6 +50,54 @@ class NodeController {
 	CompletableFuture<List<ProvenanceNode>> derivedFrom(Feature feature, DataLoader<NodeAt, OutgoingEdges> edges,
 			@LocalContextValue(required = false) OffsetDateTime asOf) {
 		return out(edges, feature, asOf).thenApply(e -> e.of(EdgeType.DERIVED_FROM));
+	}
+
+	@SchemaMapping(typeName = "DataSource", field = "derivedFrom")
+	CompletableFuture<List<ProvenanceNode>> datasetDerivedFrom(DataSource dataset,
+			DataLoader<NodeAt, OutgoingEdges> edges, @LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, dataset, asOf).thenApply(e -> e.of(EdgeType.DERIVED_FROM));
+	}
+
+	@SchemaMapping(typeName = "DataSource")
+	CompletableFuture<List<Run>> generatedBy(DataSource dataset, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, dataset, asOf).thenApply(e -> e.of(EdgeType.GENERATED_BY));
+	}
+
+	@SchemaMapping(typeName = "Job")
+	CompletableFuture<List<Run>> runs(Job job, DataLoader<NodeAt, IncomingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return in(edges, job, asOf).thenApply(e -> e.of(EdgeType.RUN_OF));
+	}
+
+	@SchemaMapping(typeName = "Run")
+	CompletableFuture<Job> job(Run run, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, run, asOf).thenApply(e -> e.single(EdgeType.RUN_OF));
+	}
+
+	@SchemaMapping(typeName = "Run")
+	CompletableFuture<List<DataSource>> inputs(Run run, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, run, asOf).thenApply(e -> e.of(EdgeType.CONSUMED));
+	}
+
+	@SchemaMapping(typeName = "Run")
+	CompletableFuture<List<DataSource>> outputs(Run run, DataLoader<NodeAt, IncomingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return in(edges, run, asOf).thenApply(e -> e.of(EdgeType.GENERATED_BY));
+	}
+
+	@SchemaMapping(typeName = "Run")
+	CompletableFuture<Run> parent(Run run, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, run, asOf).thenApply(e -> e.single(EdgeType.PART_OF));
+	}
+
+	@SchemaMapping(typeName = "Run")
+	CompletableFuture<List<Run>> children(Run run, DataLoader<NodeAt, IncomingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return in(edges, run, asOf).thenApply(e -> e.of(EdgeType.PART_OF));
 	}
 
 	@SchemaMapping(typeName = "ModelVersion")

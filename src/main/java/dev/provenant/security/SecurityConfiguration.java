@@ -76,6 +76,10 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/actuator/**", "/admin/**")
 						.hasRole(Role.ADMIN.name())
+						.requestMatchers("/api/v1/lineage", "/api/v1/lineage/**")
+						.hasRole(Role.WRITER.name())
+						.requestMatchers("/api/v1/prov/**")
+						.hasRole(Role.READER.name())
 						.anyRequest()
 						.permitAll())
 			.exceptionHandling(errors -> errors
@@ -83,7 +87,7 @@ class SecurityConfiguration {
 						ErrorKind.UNAUTHORIZED, null,
 						"Authentication required: send an API key in X-API-Key or a bearer token"))
 				.accessDeniedHandler((request, response, ex) -> HttpErrors.write(response, HttpStatus.FORBIDDEN,
-						ErrorKind.FORBIDDEN, null, "This needs the admin role")))
+						ErrorKind.FORBIDDEN, null, "This needs the " + neededRole(request.getRequestURI()) + " role")))
 			.addFilterBefore(new ApiKeyAuthentication(keys, jwt != null), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new RequestRateLimit(access.rateLimit()), AnonymousAuthenticationFilter.class);
 		if (access.anonymousRead()) {
@@ -102,6 +106,14 @@ class SecurityConfiguration {
 						"The bearer token is not valid: " + ex.getMessage())));
 		}
 		return http.build();
+	}
+
+	/** The role a URL rule above asks for, named in the FORBIDDEN answer. */
+	private static String neededRole(String path) {
+		if (path.startsWith("/api/v1/lineage")) {
+			return "writer";
+		}
+		return path.startsWith("/api/v1/prov") ? "reader" : "admin";
 	}
 
 	/** Reads the principal and roles from the configured claims of a JWT. */

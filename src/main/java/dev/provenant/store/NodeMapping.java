@@ -10,10 +10,12 @@ import dev.provenant.graph.Approver;
 import dev.provenant.graph.DataSource;
 import dev.provenant.graph.Decision;
 import dev.provenant.graph.Feature;
+import dev.provenant.graph.Job;
 import dev.provenant.graph.ModelVersion;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.PromptVersion;
+import dev.provenant.graph.Run;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.graph.Reason;
 import dev.provenant.graph.ReviewState;
@@ -64,7 +66,28 @@ public final class NodeMapping {
 			case APPROVER -> new Approver(id, name, recordedAt, attributes, string(node, "role"));
 			case DECISION -> decision(id, name, recordedAt, attributes, node, asOf);
 			case ACTION -> action(id, name, recordedAt, attributes, node, asOf);
+			case JOB -> new Job(id, name, recordedAt, attributes, string(node, "namespace"));
+			case RUN -> run(id, name, recordedAt, attributes, node, asOf);
 		};
+	}
+
+	/**
+	 * A run as it stood at {@code asOf}: one that ended later was still running then (or
+	 * only started, before its start).
+	 */
+	private static Run run(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,
+			Value node, OffsetDateTime asOf) {
+		OffsetDateTime startedAt = time(node, "startedAt");
+		OffsetDateTime endedAt = time(node, "endedAt");
+		String state = string(node, "state");
+		if (after(endedAt, asOf)) {
+			endedAt = null;
+			state = after(startedAt, asOf) ? null : "RUNNING";
+		}
+		if (after(startedAt, asOf)) {
+			startedAt = null;
+		}
+		return new Run(id, name, recordedAt, attributes, string(node, "runId"), state, startedAt, endedAt);
 	}
 
 	private static Policy policy(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,

@@ -60,8 +60,23 @@ class ExportImportIT extends GraphQlIT {
 			.verify();
 		markRolledBack("b", "INC-1", "bad model");
 		quarantine("crm");
+		http(null).post()
+			.uri("/api/v1/lineage")
+			.header("Authorization", "Bearer " + TestKeys.WRITER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"""
+							{"eventType": "COMPLETE", "eventTime": "2026-11-02T08:00:00Z", "producer": "https://example.com/etl",
+							 "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+							 "run": {"runId": "%s"}, "job": {"namespace": "%s", "name": "load"},
+							 "inputs": [{"namespace": "%s", "name": "raw"}], "outputs": [{"namespace": "%s", "name": "clean"}]}"""
+						.formatted(java.util.UUID.randomUUID(), id("etl"), id("etl"), id("etl")))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 
 		String export = export(this.port);
+		assertThat(export).contains("\"lineageEvent\"", "\"RUN_OF\"");
 		Path store = Files.createTempDirectory("provenant-restore-");
 		try (ConfigurableApplicationContext restored = start(store)) {
 			int port = Integer.parseInt(restored.getEnvironment().getProperty("local.server.port"));

@@ -1,0 +1,26 @@
+package dev.provenant.openlineage;
+
+import java.time.OffsetDateTime;
+
+import io.openlineage.server.OpenLineage;
+
+/**
+ * One OpenLineage event as received: its text (kept as is, so that a better mapping can
+ * be replayed over it), the digest that identifies it, and the model object it parsed to.
+ *
+ * @param json the event's JSON, as sent
+ * @param sha256 digest of the event's canonical JSON: a replayed event has the same
+ * @param type RunEvent, DatasetEvent or JobEvent
+ * @param eventTime when the producer says it happened
+ * @param event the parsed model: an {@link OpenLineage.RunEvent},
+ * {@link OpenLineage.DatasetEvent} or {@link OpenLineage.JobEvent}
+ */
+record LineageEvent(String json, String sha256, Type type, OffsetDateTime eventTime, OpenLineage.BaseEvent event) {
+
+	enum Type {
+
+		RunEvent, DatasetEvent, JobEvent
+
+	}
+
+}
