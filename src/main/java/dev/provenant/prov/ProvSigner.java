@@ -1,0 +1,178 @@
+package dev.provenant.prov;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs exports with the service's Ed25519 key: a detached compact JWS (RFC 7515 appendix
+ * F) over the unencoded payload (RFC 7797, {@code "b64": false}), so the signature covers
+ * exactly the bytes served. The public half is published as a JWK set whose key id is the
+ * RFC 7638 thumbprint.
+ */
+@Component
+@EnableConfigurationProperties(ProvProperties.class)
+class ProvSigner {
+
+	private static final Logger log = LoggerFactory.getLogger(ProvSigner.class);
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	/** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
+	private static final byte[] PUBLIC_KEY_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+	private final PrivateKey privateKey;
+
+	private final String x;
+
+	private final String keyId;
+
+	ProvSigner(ProvProperties properties) {
+		KeyPair pair = loadOrCreate(properties.signingKeyFile());
+		this.privateKey = pair.getPrivate();
+		this.x = BASE64URL.encodeToString(raw(pair.getPublic()));
+		this.keyId = BASE64URL.encodeToString(sha256("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + this.x + "\"}"));
+	}
+
+	String keyId() {
+		return this.keyId;
+	}
+
+	/**
+	 * {@code BASE64URL(header) + ".." + BASE64URL(signature)} over {@code payload} as is.
+	 */
+	String signDetached(byte[] payload) {
+		String header = BASE64URL
+			.encodeToString(("{\"alg\":\"EdDSA\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"" + this.keyId + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
+		try {
+			Signature signature = Signature.getInstance("Ed25519");
+			signature.initSign(this.privateKey);
+			signature.update((header + ".").getBytes(StandardCharsets.US_ASCII));
+			signature.update(payload);
+			return header + ".." + BASE64URL.encodeToString(signature.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Ed25519 signing failed", ex);
+		}
+	}
+
+	/** The public key as a JWK set (RFC 7517, RFC 8037). */
+	Map<String, Object> jwks() {
+		return Map.of("keys", List
+			.of(Map.of("kty", "OKP", "crv", "Ed25519", "x", this.x, "kid", this.keyId, "alg", "EdDSA", "use", "sig")));
+	}
+
+	private static KeyPair loadOrCreate(Path file) {
+		try {
+			KeyFactory keys = KeyFactory.getInstance("Ed25519");
+			if (Files.exists(file)) {
+				String pem = Files.readString(file);
+				byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+				PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der));
+				log.info("PROV exports are signed with the Ed25519 key in {}", file.toAbsolutePath());
+				return new KeyPair(publicOf((EdECPrivateKey) privateKey), privateKey);
+			}
+			KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+					+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(pair.getPrivate().getEncoded())
+					+ "\n-----END PRIVATE KEY-----\n");
+			restrict(file);
+			log.info("Generated an Ed25519 key for signing PROV exports in {}; its public half is served at "
+					+ "/.well-known/jwks.json", file.toAbsolutePath());
+			return pair;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The PROV signing key " + file + " could not be read or written", ex);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			throw new IllegalStateException("The PROV signing key " + file + " is not an Ed25519 PKCS#8 PEM key", ex);
+		}
+	}
+
+	/**
+	 * The public half of a stored private key: the JDK derives it when generating a pair
+	 * from the key's 32-byte seed, which is what its generator draws from the random
+	 * source.
+	 */
+	private static PublicKey publicOf(EdECPrivateKey privateKey) throws GeneralSecurityException {
+		byte[] seed = privateKey.getBytes().orElseThrow();
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+		generator.initialize(NamedParameterSpec.ED25519, new FixedRandom(seed));
+		return generator.generateKeyPair().getPublic();
+	}
+
+	private static byte[] raw(PublicKey key) {
+		byte[] der = key.getEncoded();
+		if (der.length != 44 || !Arrays.equals(der, 0, 12, PUBLIC_KEY_PREFIX, 0, 12)) {
+			throw new IllegalStateException("Not an Ed25519 public key");
+		}
+		return Arrays.copyOfRange(der, 12, 44);
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void restrict(Path file) {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			// Not a POSIX file system: the directory's own protection applies.
+		}
+	}
+
+	/** Hands the key generator the stored seed, so it derives that key's public half. */
+	private static final class FixedRandom extends java.security.SecureRandom {
+
+		private static final long serialVersionUID = 1L;
+
+		private final byte[] seed;
+
+		FixedRandom(byte[] seed) {
+			this.seed = seed;
+		}
+
+		@Override
+		public void nextBytes(byte[] bytes) {
+			System.arraycopy(this.seed, 0, bytes, 0, bytes.length);
+		}
+
+	}
+
+}
