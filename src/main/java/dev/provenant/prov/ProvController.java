@@ -45,14 +45,19 @@ class ProvController {
 		this.signer = signer;
 	}
 
-	/** Ids may hold slashes (an OpenLineage dataset's namespace), hence the catch-all. */
-	@GetMapping("/api/v1/prov/{*id}")
-	ResponseEntity<byte[]> prov(@PathVariable String id, @RequestParam(defaultValue = "UPSTREAM") String direction,
-			@RequestParam(defaultValue = "10") int depth, @RequestParam(required = false) String asOf,
-			@RequestParam(defaultValue = "false") boolean signed) {
-		String node = id.startsWith("/") ? id.substring(1) : id;
-		if (node.isEmpty()) {
-			throw new InvalidArgument("id", "Name a node: /api/v1/prov/<id>");
+	/**
+	 * The id in the path; ids with slashes (an OpenLineage dataset's namespace) may be
+	 * sent in the path too, but one holding {@code //} must come as {@code ?id=}: such
+	 * paths are refused before they get here.
+	 */
+	@GetMapping({ "/api/v1/prov", "/api/v1/prov/{*path}" })
+	ResponseEntity<byte[]> prov(@PathVariable(required = false) String path,
+			@RequestParam(name = "id", required = false) String id,
+			@RequestParam(defaultValue = "UPSTREAM") String direction, @RequestParam(defaultValue = "10") int depth,
+			@RequestParam(required = false) String asOf, @RequestParam(defaultValue = "false") boolean signed) {
+		String node = (id != null) ? id : (path != null && path.startsWith("/")) ? path.substring(1) : path;
+		if (node == null || node.isEmpty()) {
+			throw new InvalidArgument("id", "Name a node: /api/v1/prov/<id> or /api/v1/prov?id=<id>");
 		}
 		byte[] bytes = this.prov.bytes(this.prov.document(node, direction(direction), depth, time(asOf)));
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(PROV_JSON);

@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -50,6 +51,18 @@ class SecurityConfiguration {
 			.role(Role.ADMIN.name())
 			.implies(Arrays.stream(Role.values()).filter(r -> r != Role.ADMIN).map(Role::name).toArray(String[]::new))
 			.build();
+	}
+
+	/**
+	 * A URL the firewall refuses (not normalised: {@code //}, an encoded slash,
+	 * {@code ..}) gets the same classified error as everything else, naming a way around
+	 * it for ids that hold slashes.
+	 */
+	@Bean
+	static RequestRejectedHandler requestRejected() {
+		return (request, response, ex) -> HttpErrors.write(response, HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST,
+				"URL_REJECTED", "The URL is refused: " + ex.getMessage()
+						+ ". Send an id holding '//' as a query parameter, e.g. /api/v1/prov?id=<id>");
 	}
 
 	@Bean

@@ -134,6 +134,47 @@ class ProvExportIT extends GraphQlIT {
 			.getResponseBody()).isEqualTo(body);
 	}
 
+	/** An OpenLineage dataset's id holds its namespace, often a URL with '//'. */
+	@Test
+	void anIdHoldingSlashesIsAskedAsAQueryParameter() {
+		String namespace = "s3://" + id("bucket");
+		http(null).post()
+			.uri("/api/v1/lineage")
+			.header("Authorization", "Bearer " + TestKeys.WRITER)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"""
+							{"eventType": "COMPLETE", "eventTime": "2026-11-02T08:00:00Z", "producer": "https://example.com/etl",
+							 "schemaURL": "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+							 "run": {"runId": "%s"}, "job": {"namespace": "etl", "name": "%s"},
+							 "inputs": [{"namespace": "%s", "name": "raw"}], "outputs": [{"namespace": "%s", "name": "clean"}]}"""
+						.formatted(java.util.UUID.randomUUID(), id("load"), namespace, namespace))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		String dataset = "dataset:" + namespace + ":clean";
+		JsonNode document = JSON.readTree(http(TestKeys.READER).get()
+			.uri(builder -> builder.path("/api/v1/prov").queryParam("id", "{id}").build(dataset))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody());
+		assertThat(names(document.path("entity"))).contains("pv:" + dataset, "pv:dataset:" + namespace + ":raw");
+		assertThat(names(document.path("activity"))).hasSize(1);
+		assertThat(schemaErrors(document)).isEmpty();
+		// As sent, not normalised by a URI template.
+		http(TestKeys.READER).get()
+			.uri(java.net.URI.create("http://localhost:" + this.port + "/api/v1/prov/" + dataset))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("URL_REJECTED");
+	}
+
 	@Test
 	void badRequestsAreNamedAndCredentialsRequired() {
 		get("/api/v1/prov/" + id("nope"), TestKeys.READER).expectStatus()
