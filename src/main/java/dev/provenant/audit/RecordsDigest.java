@@ -58,10 +58,28 @@ class RecordsDigest {
 			if (rows != null) {
 				rows.add(row);
 			}
+			List<String> edges = new ArrayList<>();
+			List<Map<String, Object>> reviews = new ArrayList<>();
+			for (Value edge : row.get("out").values()) {
+				if (!edge.get("verdict").isNull()) {
+					// A review: the approver edge carrying a verdict.
+					Map<String, Object> review = new HashMap<>();
+					review.put("approver", edge.get("to").asString());
+					review.put("verdict", edge.get("verdict").asObject());
+					review.put("at", edge.get("at").asObject());
+					review.put("rationale", edge.get("rationale").asObject());
+					reviews.add(review);
+				}
+				else if (edge.get("via").isNull()) {
+					// Recorded with the node; edges mapped from OpenLineage later are
+					// not.
+					edges.add(edge.get("type").asString() + ":" + edge.get("to").asString());
+				}
+			}
 			Map<String, Object> state = new HashMap<>();
 			state.put("properties", row.get("properties").asMap(Value::asObject));
-			state.put("edges", row.get("edges").asList(Value::asString).stream().sorted().toList());
-			state.put("reviews", row.get("reviews").asList(value -> value.asMap(Value::asObject)));
+			state.put("edges", edges.stream().sorted().toList());
+			state.put("reviews", reviews);
 			states.put(row.get("id").asString(), state);
 		});
 		return states;

@@ -41,23 +41,14 @@ record TouchedNode(String id, NodeKind kind, Instant occurredAt, ReviewState rev
 	}
 
 	/**
-	 * A row of {@code audit/node_states}: the properties, the recorded and the mapped
-	 * edges as {@code TYPE:targetId}, and the reviews (approver edges with a verdict)
-	 * apart.
+	 * A row of {@code audit/node_states}: the properties, and every outgoing edge
+	 * ({@code out}) by type and target id.
 	 */
 	static TouchedNode fromAuditRow(Record row) {
 		Value properties = row.get("properties");
 		List<Edge> edges = new ArrayList<>();
-		for (String column : new String[] { "edges", "mapped" }) {
-			for (Value edge : row.get(column).values()) {
-				// Edge types have no colon; ids may.
-				String text = edge.asString();
-				int colon = text.indexOf(':');
-				edges.add(new Edge(EdgeType.valueOf(text.substring(0, colon)), text.substring(colon + 1), null));
-			}
-		}
-		for (Value review : row.get("reviews").values()) {
-			edges.add(new Edge(EdgeType.APPROVED_BY, review.get("approver").asString(), NodeKind.APPROVER));
+		for (Value edge : row.get("out").values()) {
+			edges.add(new Edge(EdgeType.valueOf(edge.get("type").asString()), edge.get("to").asString(), null));
 		}
 		Value reversible = properties.get("reversible");
 		return new TouchedNode(row.get("id").asString(), NodeKind.valueOf(properties.get("kind").asString()),
