@@ -40,9 +40,12 @@ public class AuditLog {
 
 	private final AtomicLong headSequence = new AtomicLong();
 
+	private final MeterRegistry meters;
+
 	private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
 
 	AuditLog(GraphStore store, RecordsDigest records, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.store = store;
 		this.records = records;
 		this.clock = clock;
@@ -119,6 +122,7 @@ public class AuditLog {
 		}
 		this.store.afterCommit(() -> {
 			this.headSequence.accumulateAndGet(sequence, Math::max);
+			this.meters.counter("provenant.audit.events", "operation", operation.name()).increment();
 			log.info("Audit #{} {} by {} ({} ids); head hash {}", sequence, operation, actor, ids.size(), hash);
 		});
 		return event;

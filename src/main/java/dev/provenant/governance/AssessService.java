@@ -28,8 +28,11 @@ public class AssessService {
 
 	private final PolicyRules rules;
 
+	private final GovernanceMetrics metrics;
+
 	AssessService(GraphStore store, IngestService ingest, NodeReader nodes, QuarantinedInputs quarantine,
-			PolicyRules rules) {
+			PolicyRules rules, GovernanceMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.ingest = ingest;
 		this.nodes = nodes;
@@ -38,7 +41,7 @@ public class AssessService {
 	}
 
 	public Assessment assess(DecisionInput decision) {
-		return this.store.read(tx -> {
+		Assessment assessment = this.store.read(tx -> {
 			this.ingest.check(tx, "decision", decision);
 			Proposal proposal = Proposal.of(decision);
 			Policy policy = (proposal.policyId() == null) ? null
@@ -47,6 +50,8 @@ public class AssessService {
 					? this.quarantine.find(tx, List.of(proposal)).getOrDefault(proposal.id(), List.of()) : List.of();
 			return this.rules.assess(proposal, policy, quarantined);
 		});
+		this.metrics.assessed(assessment, "assess");
+		return assessment;
 	}
 
 }

@@ -39,8 +39,12 @@ class GovernanceRecorder implements DecisionsRecorded {
 
 	private final PolicyRules rules;
 
-	GovernanceRecorder(GraphStore store, NodeReader nodes, QuarantinedInputs quarantine, PolicyRules rules) {
+	private final GovernanceMetrics metrics;
+
+	GovernanceRecorder(GraphStore store, NodeReader nodes, QuarantinedInputs quarantine, PolicyRules rules,
+			GovernanceMetrics metrics) {
 		this.store = store;
+		this.metrics = metrics;
 		this.nodes = nodes;
 		this.quarantine = quarantine;
 		this.rules = rules;
@@ -53,6 +57,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 				proposals.stream().map(Proposal::policyId).filter(Objects::nonNull).distinct().toList());
 		Map<String, List<String>> quarantined = this.quarantine.find(tx, proposals);
 		List<Map<String, Object>> rows = new ArrayList<>(decisions.size());
+		List<Assessment> assessments = new ArrayList<>(decisions.size());
 		for (int i = 0; i < decisions.size(); i++) {
 			DecisionInput decision = decisions.get(i);
 			Proposal proposal = proposals.get(i);
@@ -60,8 +65,10 @@ class GovernanceRecorder implements DecisionsRecorded {
 			Assessment assessment = this.rules.assess(proposal, policy,
 					quarantined.getOrDefault(proposal.id(), List.of()));
 			rows.add(row(decision, policy, assessment));
+			assessments.add(assessment);
 		}
 		this.store.run(tx, "governance/record_assessments", Map.of("rows", rows)).consume();
+		this.store.afterCommit(() -> assessments.forEach(assessment -> this.metrics.assessed(assessment, "ingest")));
 	}
 
 	private Map<String, Object> row(DecisionInput decision, Policy policy, Assessment assessment) {

@@ -38,7 +38,6 @@ public class IngestService {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-	/** The actor recorded for writes whose caller is not identified. */
 	/** Tries of a batch that keeps meeting concurrent writers of the same ids. */
 	private static final int MAX_ATTEMPTS = 10;
 
@@ -54,13 +53,16 @@ public class IngestService {
 
 	private final AuditLog audit;
 
-	public IngestService(GraphStore store, IngestProperties properties, Clock clock, List<DecisionsRecorded> listeners,
-			AuditLog audit) {
+	private final IngestMetrics metrics;
+
+	IngestService(GraphStore store, IngestProperties properties, Clock clock, List<DecisionsRecorded> listeners,
+			AuditLog audit, IngestMetrics metrics) {
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
 		this.listeners = List.copyOf(listeners);
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -91,6 +93,20 @@ public class IngestService {
 
 	/** Records the batch; {@code actor} is the principal the audit log names. */
 	public IngestReport ingest(ProvenanceBatch batch, String actor) {
+		try {
+			IngestReport report = record(batch, actor);
+			if (report.created() == 0) {
+				this.metrics.unchanged();
+			}
+			return report;
+		}
+		catch (BatchRejected ex) {
+			this.metrics.rejected(ex.problems());
+			throw ex;
+		}
+	}
+
+	private IngestReport record(ProvenanceBatch batch, String actor) {
 		int size = batch.size();
 		if (size > this.properties.maxBatchRecords()) {
 			throw new BatchRejected(List.of(new RecordProblem("batch", null, null, Code.BATCH_TOO_LARGE,
@@ -210,6 +226,10 @@ public class IngestService {
 			// A batch that changes nothing writes nothing, and so leaves no event.
 			this.audit.append(tx, AuditOperation.INGEST, actor,
 					fresh.stream().map(planned -> planned.record.id()).toList(), batch, null);
+			Map<NodeKind, Long> byKind = fresh.stream()
+				.collect(java.util.stream.Collectors.groupingBy(planned -> planned.record.kind(),
+						() -> new java.util.EnumMap<>(NodeKind.class), java.util.stream.Collectors.counting()));
+			this.store.afterCommit(() -> this.metrics.recorded(byKind));
 		}
 		return new IngestReport(fresh.size(), unchanged, edges);
 	}

@@ -18,6 +18,8 @@ import dev.provenant.impact.BlastRadiusService;
 import dev.provenant.impact.RecentAnswers;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.store.GraphStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.provenant.store.NodeMapping;
 
 import org.springframework.stereotype.Service;
@@ -36,11 +38,18 @@ public class RollbackService {
 	/** Plans of recent blast radii, by the radius' identity (cached radii are reused). */
 	private final RecentAnswers<Ordered, RollbackPlan> plans = new RecentAnswers<>(16, plan -> 1);
 
-	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock, AuditLog audit) {
+	/** Actions marked rolled back ({@code provenant.rollbacks}); repeats count once. */
+	private final Counter rollbacks;
+
+	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock, AuditLog audit,
+			MeterRegistry meters) {
 		this.blastRadius = blastRadius;
 		this.store = store;
 		this.clock = clock;
 		this.audit = audit;
+		this.rollbacks = Counter.builder("provenant.rollbacks")
+			.description("Executed actions marked rolled back")
+			.register(meters);
 	}
 
 	public RollbackPlan plan(String id, TimeWindow window, OffsetDateTime asOf) {
@@ -92,6 +101,7 @@ public class RollbackService {
 			if (row.get("changed").asBoolean()) {
 				this.audit.append(tx, AuditOperation.MARK_ROLLED_BACK, actor, List.of(actionId),
 						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null);
+				this.store.afterCommit(this.rollbacks::increment);
 			}
 			return NodeMapping.toNode(row.get("n"));
 		});

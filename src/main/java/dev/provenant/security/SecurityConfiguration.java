@@ -87,6 +87,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**")
 						.permitAll()
+						.requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+						.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
 						.requestMatchers("/actuator/**", "/admin/**")
 						.hasRole(Role.ADMIN.name())
 						.requestMatchers("/api/v1/lineage", "/api/v1/lineage/**")
@@ -125,6 +127,9 @@ class SecurityConfiguration {
 	private static String neededRole(String path) {
 		if (path.startsWith("/api/v1/lineage")) {
 			return "writer";
+		}
+		if (path.startsWith("/actuator/prometheus") || path.startsWith("/actuator/metrics")) {
+			return "operator or admin";
 		}
 		return path.startsWith("/api/v1/prov") ? "reader" : "admin";
 	}
