@@ -59,6 +59,15 @@ class OpenLineageController {
 	}
 
 	/**
+	 * {@code POST /admin/openlineage/replay} (admins): maps every kept event again with
+	 * the current mapping.
+	 */
+	@PostMapping("/admin/openlineage/replay")
+	Map<String, Object> replay(Authentication caller) {
+		return Map.of("replayed", this.service.replay(caller.getName()));
+	}
+
+	/**
 	 * The body, inflated when gzip-compressed; at most
 	 * {@code provenant.api.max-request-bytes} once inflated, so a small compressed body
 	 * cannot expand without bound.

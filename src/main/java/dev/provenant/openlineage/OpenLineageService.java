@@ -1,5 +1,6 @@
 package dev.provenant.openlineage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -33,7 +36,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class OpenLineageService {
 
+	private static final Logger log = LoggerFactory.getLogger(OpenLineageService.class);
+
 	private static final Set<String> TERMINAL = Set.of("COMPLETE", "ABORT", "FAIL");
+
+	/** Events mapped again per transaction when replaying. */
+	private static final int REPLAY_PAGE = 1000;
 
 	private final GraphStore store;
 
@@ -43,7 +51,10 @@ public class OpenLineageService {
 
 	private final MeterRegistry meters;
 
-	OpenLineageService(GraphStore store, AuditLog audit, Clock clock, MeterRegistry meters) {
+	private final LineageEventParser parser;
+
+	OpenLineageService(GraphStore store, AuditLog audit, Clock clock, MeterRegistry meters, LineageEventParser parser) {
+		this.parser = parser;
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
@@ -60,24 +71,56 @@ public class OpenLineageService {
 			if (fresh.isEmpty()) {
 				return 0;
 			}
-			LineageMapping mapping = LineageMapping.of(fresh);
-			checkKinds(tx, mapping.kinds());
 			OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 			this.store.run(tx, "openlineage/store_events", Map.of("events", stored(fresh, now))).consume();
-			this.store.run(tx, "openlineage/merge_nodes", Map.of("nodes", mapping.nodes(), "recordedAt", now))
-				.consume();
-			setRuns(tx, mapping.runEvents());
-			this.store
-				.run(tx, "openlineage/merge_edges", Map.of("edges",
-						mapping.edges().stream().map(LineageMapping.Edge::asParameter).toList(), "recordedAt", now))
-				.consume();
-			this.audit.append(tx, AuditOperation.OPENLINEAGE, actor, mapping.touched(),
-					fresh.stream().map(LineageEvent::sha256).toList(), null);
+			map(tx, fresh, actor, now, null);
 			return fresh.size();
 		});
 		this.meters.counter("provenant.openlineage.events", "outcome", "recorded").increment(recorded);
 		this.meters.counter("provenant.openlineage.events", "outcome", "replayed").increment(events.size() - recorded);
 		return recorded;
+	}
+
+	/**
+	 * Maps every kept event again with the current mapping, in the order they happened, a
+	 * page at a time (each page one transaction and one audit event, {@code replay}):
+	 * after the mapping improves, the graph shows what the events always said. Mapping is
+	 * idempotent, so replaying twice changes nothing more.
+	 * @return how many events were replayed
+	 */
+	public long replay(String actor) {
+		long replayed = 0;
+		while (true) {
+			long skip = replayed;
+			List<LineageEvent> page = this.store
+				.read(tx -> this.store.run(tx, "openlineage/events_page", Map.of("skip", skip, "limit", REPLAY_PAGE))
+					.list(row -> this.parser.one(row.get("json").asString().getBytes(StandardCharsets.UTF_8))));
+			if (page.isEmpty()) {
+				return replayed;
+			}
+			this.store.write(tx -> {
+				map(tx, page, actor, OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), "replay");
+				return null;
+			});
+			replayed += page.size();
+			log.info("Replayed {} OpenLineage events", replayed);
+		}
+	}
+
+	/** Maps events into the graph and appends their audit event, in {@code tx}. */
+	private void map(TransactionContext tx, List<LineageEvent> events, String actor, OffsetDateTime now,
+			String detail) {
+		LineageMapping mapping = LineageMapping.of(events);
+		checkKinds(tx, mapping.kinds());
+		this.store.run(tx, "openlineage/merge_nodes", Map.of("nodes", mapping.nodes(), "recordedAt", now)).consume();
+		setRuns(tx, mapping.runEvents());
+		this.store
+			.run(tx, "openlineage/merge_edges",
+					Map.of("edges", mapping.edges().stream().map(LineageMapping.Edge::asParameter).toList(),
+							"recordedAt", now))
+			.consume();
+		this.audit.append(tx, AuditOperation.OPENLINEAGE, actor, mapping.touched(),
+				events.stream().map(LineageEvent::sha256).toList(), detail);
 	}
 
 	/** The events not kept yet, each once. */

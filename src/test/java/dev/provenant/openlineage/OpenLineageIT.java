@@ -127,6 +127,40 @@ class OpenLineageIT extends GraphQlIT {
 			.isEqualTo(1);
 	}
 
+	/**
+	 * The kept events map again with the current mapping: here an edge lost from the
+	 * graph (as if an older mapping had not made it) comes back, once however often
+	 * replayed.
+	 */
+	@Test
+	void replayingTheKeptEventsMapsThemAgain() {
+		String ns = id("ns");
+		String event = rawRunEvent(UUID.randomUUID(), "COMPLETE", "2026-11-20T10:00:00Z", ns)
+			.replace("\"inputs\": []", "\"inputs\": [{\"namespace\": \"" + ns + "\", \"name\": \"in\"}]")
+			.replace("\"outputs\": []", "\"outputs\": [{\"namespace\": \"" + ns + "\", \"name\": \"out\"}]");
+		post("/api/v1/lineage", TestKeys.WRITER, event).expectStatus().isCreated();
+		String output = "dataset:" + ns + ":out";
+		this.driver.executableQuery("MATCH (:Node {id: $id})-[r:DERIVED_FROM]->() DELETE r")
+			.withParameters(Map.of("id", output))
+			.execute();
+		assertThat(node(output, "... on DataSource { derivedFrom { id } }")).containsEntry("derivedFrom", List.of());
+		long head = auditHead();
+		for (int time = 0; time < 2; time++) {
+			http(TestKeys.ADMIN).post()
+				.uri("/admin/openlineage/replay")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.replayed")
+				.value(replayed -> assertThat(((Number) replayed).longValue()).isPositive());
+			assertThat(node(output, "... on DataSource { derivedFrom { id } }")).containsEntry("derivedFrom",
+					List.of(Map.of("id", "dataset:" + ns + ":in")));
+		}
+		assertThat(auditHead()).isGreaterThan(head);
+		http(TestKeys.WRITER).post().uri("/admin/openlineage/replay").exchange().expectStatus().isForbidden();
+	}
+
 	@Test
 	void aLateStartDoesNotReopenACompletedRun() {
 		UUID run = UUID.randomUUID();

@@ -29,9 +29,9 @@ class StatementPlansIT extends GraphQlIT {
 	 * the quarantine check starts).
 	 */
 	private static final Set<String> WHOLE_LABEL_READS = Set.of("backup/export_nodes", "backup/export_edges",
-			"backup/export_audit_events", "backup/export_lineage_events", "backup/store_counts", "dependency/all_nodes",
-			"dependency/all_edges", "governance/quarantines", "governance/quarantined_upstream", "audit/log_count",
-			"audit/log_page");
+			"backup/export_audit_events", "backup/export_lineage_events", "openlineage/events_page",
+			"backup/store_counts", "dependency/all_nodes", "dependency/all_edges", "governance/quarantines",
+			"governance/quarantined_upstream", "audit/log_count", "audit/log_page");
 
 	@Autowired
 	private CypherQueries queries;
