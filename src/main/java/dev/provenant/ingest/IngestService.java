@@ -106,6 +106,28 @@ public class IngestService {
 		}
 	}
 
+	/**
+	 * Records the batch inside the caller's write transaction, for writes that record
+	 * decisions along with something else: all of it commits, or none. No retry here; a
+	 * concurrent writer of the same ids fails the caller's transaction.
+	 */
+	public IngestReport ingestWithin(TransactionContext tx, ProvenanceBatch batch, String actor) {
+		try {
+			Plan plan = plan(batch.records());
+			if (plan.records.isEmpty()) {
+				if (!plan.problems.isEmpty()) {
+					throw new BatchRejected(plan.problems);
+				}
+				return new IngestReport(0, plan.duplicates, 0);
+			}
+			return apply(tx, plan, batch, actor);
+		}
+		catch (BatchRejected ex) {
+			this.metrics.rejected(ex.problems());
+			throw ex;
+		}
+	}
+
 	private IngestReport record(ProvenanceBatch batch, String actor) {
 		int size = batch.size();
 		if (size > this.properties.maxBatchRecords()) {

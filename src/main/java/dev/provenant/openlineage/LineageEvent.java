@@ -1,6 +1,9 @@
 package dev.provenant.openlineage;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+
+import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
 
 import io.openlineage.server.OpenLineage;
 
@@ -14,8 +17,11 @@ import io.openlineage.server.OpenLineage;
  * @param eventTime when the producer says it happened
  * @param event the parsed model: an {@link OpenLineage.RunEvent},
  * {@link OpenLineage.DatasetEvent} or {@link OpenLineage.JobEvent}
+ * @param decisions what a run's {@code provenant_decision} facet reports (see
+ * {@link DecisionFacet})
  */
-record LineageEvent(String json, String sha256, Type type, OffsetDateTime eventTime, OpenLineage.BaseEvent event) {
+record LineageEvent(String json, String sha256, Type type, OffsetDateTime eventTime, OpenLineage.BaseEvent event,
+		List<DecisionInput> decisions) {
 
 	enum Type {
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.provenant.audit.CanonicalJson;
+import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
 import io.openlineage.server.OpenLineage;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -93,8 +94,10 @@ class LineageEventParser {
 		datasets(node, "outputs", where);
 		OpenLineage.BaseEvent event = model(node, type, where);
 		String text = node.toString();
+		List<DecisionInput> decisions = (type == LineageEvent.Type.RunEvent) ? DecisionFacet.of(node, where)
+				: List.of();
 		return new LineageEvent(text, CanonicalJson.digest(this.json.treeToValue(node, Object.class)), type, eventTime,
-				event);
+				event, decisions);
 	}
 
 	/**

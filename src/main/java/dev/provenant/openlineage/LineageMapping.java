@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
+import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
 import io.openlineage.server.OpenLineage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,8 @@ final class LineageMapping {
 	private final Set<Edge> edges = new LinkedHashSet<>();
 
 	private final Map<String, List<RunEvent>> runEvents = new LinkedHashMap<>();
+
+	private final List<DecisionInput> decisions = new ArrayList<>();
 
 	record Edge(String from, String to, EdgeType type) {
 
@@ -93,6 +96,7 @@ final class LineageMapping {
 		inputs.forEach(input -> this.edges.add(new Edge(run, input, EdgeType.CONSUMED)));
 		outputs.forEach(output -> this.edges.add(new Edge(output, run, EdgeType.GENERATED_BY)));
 		derive(inputs, outputs);
+		this.decisions.addAll(DecisionFacet.reading(received.decisions(), inputs));
 		JsonNode facets = JSON.readTree(received.json()).path("run").path("facets");
 		this.runEvents.computeIfAbsent(run, id -> new ArrayList<>())
 			.add(new RunEvent(received.eventTime(), (event.getEventType() != null) ? event.getEventType().name() : null,
@@ -163,6 +167,14 @@ final class LineageMapping {
 
 	List<Edge> edges() {
 		return List.copyOf(this.edges);
+	}
+
+	/**
+	 * The decisions runs reported (provenant_decision facet), each reading its run's
+	 * inputs.
+	 */
+	List<DecisionInput> decisions() {
+		return List.copyOf(this.decisions);
 	}
 
 	/** Each run's news, in the order received (the service orders it by event time). */

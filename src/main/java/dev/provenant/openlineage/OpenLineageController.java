@@ -8,6 +8,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import dev.provenant.api.ApiProperties;
+import dev.provenant.api.BatchRejected;
 import dev.provenant.api.ErrorKind;
 import dev.provenant.api.HttpErrors;
 import dev.provenant.api.QueryTimedOut;
@@ -101,6 +102,16 @@ class OpenLineageController {
 	@ExceptionHandler(MalformedEvent.class)
 	ResponseEntity<Map<String, Object>> malformed(MalformedEvent ex) {
 		return HttpErrors.response(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, "MALFORMED_EVENT", ex.getMessage());
+	}
+
+	/**
+	 * A decision of the provenant_decision facet that ingest refuses; each problem named.
+	 */
+	@ExceptionHandler(BatchRejected.class)
+	ResponseEntity<Map<String, Object>> rejected(BatchRejected ex) {
+		return HttpErrors.response(HttpStatus.BAD_REQUEST, ErrorKind.BAD_REQUEST, "DECISION_REJECTED",
+				"A reported decision was refused and nothing was recorded: " + String.join("; ",
+						ex.problems().stream().map(problem -> problem.code() + " " + problem.message()).toList()));
 	}
 
 	@ExceptionHandler(StateConflict.class)

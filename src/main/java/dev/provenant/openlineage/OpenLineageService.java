@@ -17,6 +17,8 @@ import dev.provenant.api.StateConflict;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.NodeKind;
+import dev.provenant.ingest.IngestService;
+import dev.provenant.ingest.ProvenanceBatch;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
@@ -53,8 +55,12 @@ public class OpenLineageService {
 
 	private final LineageEventParser parser;
 
-	OpenLineageService(GraphStore store, AuditLog audit, Clock clock, MeterRegistry meters, LineageEventParser parser) {
+	private final IngestService ingest;
+
+	OpenLineageService(GraphStore store, AuditLog audit, Clock clock, MeterRegistry meters, LineageEventParser parser,
+			IngestService ingest) {
 		this.parser = parser;
+		this.ingest = ingest;
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
@@ -121,6 +127,12 @@ public class OpenLineageService {
 			.consume();
 		this.audit.append(tx, AuditOperation.OPENLINEAGE, actor, mapping.touched(),
 				events.stream().map(LineageEvent::sha256).toList(), detail);
+		if (!mapping.decisions().isEmpty()) {
+			// Recorded as ingest records them (checks, governance, audit), in this same
+			// transaction: a decision refused refuses the events with it.
+			this.ingest.ingestWithin(tx,
+					new ProvenanceBatch(null, null, null, null, null, null, mapping.decisions(), null), actor);
+		}
 	}
 
 	/** The events not kept yet, each once. */

@@ -115,6 +115,64 @@ class OpenLineageIT extends GraphQlIT {
 			.contains(Map.of("operation", "OPENLINEAGE", "actor", "test-writer"));
 	}
 
+	/**
+	 * An AI pipeline reports its decisions in the provenant_decision run facet: each is
+	 * recorded as ingest records decisions (assessed, audited), reading the run's inputs;
+	 * one refused refuses the event with it.
+	 */
+	@Test
+	void aPipelineReportsItsDecisionsInTheProvenantFacet() throws Exception {
+		String ns = id("pg");
+		story().feature("income")
+			.model("risk", "income")
+			.add("policies", "id", "pol", "minConfidence", 0.8)
+			.ingest(this.graphQl);
+		UUID run = UUID.randomUUID();
+		OpenLineage.RunFacet facet = this.ol.newRunFacet();
+		facet.getAdditionalProperties()
+			.put("decisions",
+					List.of(Map.of("id", id("d1"), "occurredAt", "2026-11-20T10:05:00Z", "outcome", "approve", "route",
+							"AUTONOMOUS", "confidence", 0.6, "modelVersion", id("risk"), "features",
+							List.of(id("income")), "policy", id("pol"))));
+		try (OpenLineageClient client = client(TestKeys.WRITER)) {
+			client.emit(this.ol.newRunEventBuilder()
+				.eventType(OpenLineage.RunEvent.EventType.COMPLETE)
+				.eventTime(ZonedDateTime.parse("2026-11-20T10:06:00Z"))
+				.run(this.ol.newRunBuilder()
+					.runId(run)
+					.facets(this.ol.newRunFacetsBuilder().put("provenant_decision", facet).build())
+					.build())
+				.job(this.ol.newJobBuilder().namespace(ns).name("score").build())
+				.inputs(List.of(input(ns, "applications")))
+				.build());
+		}
+		Map<String, Object> decision = node(id("d1"),
+				"... on Decision { modelVersion { id } features { id } dataSources { id } policyViolation }");
+		assertThat(decision).containsEntry("modelVersion", Map.of("id", id("risk")))
+			.containsEntry("features", List.of(Map.of("id", id("income"))))
+			.containsEntry("dataSources", List.of(Map.of("id", "dataset:" + ns + ":applications")))
+			// Confidence 0.6 under a 0.8 minimum, sent out alone: governance flags it.
+			.containsEntry("policyViolation", true);
+
+		long head = auditHead();
+		String refused = rawRunEvent(UUID.randomUUID(), "COMPLETE", "2026-11-20T11:00:00Z", ns)
+			.replace("\"run\": {", "\"run\": {\"facets\": {\"provenant_decision\": {\"decisions\": [{\"id\": \""
+					+ id("d2")
+					+ "\", \"occurredAt\": \"2026-11-20T11:00:00Z\", \"outcome\": \"approve\", \"route\": \"AUTONOMOUS\","
+					+ " \"modelVersion\": \"" + id("no-such-model") + "\"}]}},");
+		post("/api/v1/lineage", TestKeys.WRITER, refused).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("DECISION_REJECTED")
+			.jsonPath("$.errors[0].message")
+			.value(message -> assertThat((String) message).contains("UNKNOWN_REFERENCE", id("no-such-model")));
+		expectBadRequest("/api/v1/lineage", refused.replace("\"occurredAt\": \"2026-11-20T11:00:00Z\", ", ""),
+				"provenant_decision.decisions[0].occurredAt is required");
+		assertThat(auditHead()).isEqualTo(head);
+		assertThat(count("MATCH (n:Node {id: $ns}) RETURN count(n) AS n", id("d2"))).isZero();
+	}
+
 	@Test
 	void theSameEventsSentAgainChangeNothing() {
 		String event = rawRunEvent(UUID.randomUUID(), "START", "2026-11-20T10:00:00Z", id("ns"));
