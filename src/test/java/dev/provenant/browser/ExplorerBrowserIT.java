@@ -2,16 +2,12 @@ package dev.provenant.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
-import dev.provenant.support.Browser;
-import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.BrowserIT;
 import dev.provenant.support.TestKeys;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,16 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lineage explorer in a real browser: search a node, see its upstream lineage drawn,
  * its fields, its blast radius and its rollback plan; re-centre on another node.
  */
-class ExplorerBrowserIT extends GraphQlIT {
-
-	private ChromeDriver browser;
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+class ExplorerBrowserIT extends BrowserIT {
 
 	@Test
 	void searchShowsLineageFieldsBlastRadiusAndRollbackPlan() throws Exception {
@@ -44,9 +31,8 @@ class ExplorerBrowserIT extends GraphQlIT {
 			.ingest(this.graphQl);
 		quarantine("crm");
 
-		this.browser = Browser.start();
-		this.browser.get("http://localhost:" + this.port + "/explorer");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		open("/explorer");
+		WebDriverWait wait = waiting();
 		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
 		this.browser.findElement(By.id("node-id")).sendKeys(id("d1"));
 		this.browser.findElement(By.cssSelector("#search button")).click();
@@ -73,10 +59,8 @@ class ExplorerBrowserIT extends GraphQlIT {
 
 	@Test
 	void aWrongKeyIsSaidNotDrawn() {
-		this.browser = Browser.start();
-		this.browser.get("http://localhost:" + this.port + "/explorer?id=" + id("nothing"));
-		new WebDriverWait(this.browser, Duration.ofSeconds(60))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Authentication required"));
+		open("/explorer?id=" + id("nothing"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Authentication required"));
 	}
 
 }
