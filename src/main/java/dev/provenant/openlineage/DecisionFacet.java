@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.provenant.graph.Route;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Provenant's own run facet, {@code provenant_decision}, with which an AI pipeline
@@ -31,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 final class DecisionFacet {
 
 	static final String NAME = "provenant_decision";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private DecisionFacet() {
 	}
@@ -153,7 +156,7 @@ final class DecisionFacet {
 		if (!value.isObject()) {
 			throw new MalformedEvent(at + "attributes must be a JSON object");
 		}
-		return tools.jackson.databind.json.JsonMapper.builder().build().treeToValue(value, Map.class);
+		return JSON.treeToValue(value, Map.class);
 	}
 
 }

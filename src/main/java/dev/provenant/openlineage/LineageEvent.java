@@ -17,11 +17,12 @@ import io.openlineage.server.OpenLineage;
  * @param eventTime when the producer says it happened
  * @param event the parsed model: an {@link OpenLineage.RunEvent},
  * {@link OpenLineage.DatasetEvent} or {@link OpenLineage.JobEvent}
+ * @param runFacets a run event's {@code run.facets} as JSON text, or {@code null}
  * @param decisions what a run's {@code provenant_decision} facet reports (see
  * {@link DecisionFacet})
  */
 record LineageEvent(String json, String sha256, Type type, OffsetDateTime eventTime, OpenLineage.BaseEvent event,
-		List<DecisionInput> decisions) {
+		String runFacets, List<DecisionInput> decisions) {
 
 	enum Type {
 

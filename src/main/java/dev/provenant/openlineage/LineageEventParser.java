@@ -97,7 +97,13 @@ class LineageEventParser {
 		List<DecisionInput> decisions = (type == LineageEvent.Type.RunEvent) ? DecisionFacet.of(node, where)
 				: List.of();
 		return new LineageEvent(text, CanonicalJson.digest(this.json.treeToValue(node, Object.class)), type, eventTime,
-				event, decisions);
+				event, runFacets(node), decisions);
+	}
+
+	/** The run's facets as JSON text, kept for the run node; null when there are none. */
+	private static String runFacets(JsonNode node) {
+		JsonNode facets = node.path("run").path("facets");
+		return facets.isObject() ? facets.toString() : null;
 	}
 
 	/**

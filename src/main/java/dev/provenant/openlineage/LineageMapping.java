@@ -12,8 +12,6 @@ import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
 import io.openlineage.server.OpenLineage;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a set of OpenLineage events means in the provenance graph, named as Marquez names
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 final class LineageMapping {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
 
@@ -97,10 +93,9 @@ final class LineageMapping {
 		outputs.forEach(output -> this.edges.add(new Edge(output, run, EdgeType.GENERATED_BY)));
 		derive(inputs, outputs);
 		this.decisions.addAll(DecisionFacet.reading(received.decisions(), inputs));
-		JsonNode facets = JSON.readTree(received.json()).path("run").path("facets");
 		this.runEvents.computeIfAbsent(run, id -> new ArrayList<>())
 			.add(new RunEvent(received.eventTime(), (event.getEventType() != null) ? event.getEventType().name() : null,
-					facets.isObject() ? facets.toString() : null));
+					received.runFacets()));
 	}
 
 	private void derive(List<String> inputs, List<String> outputs) {
