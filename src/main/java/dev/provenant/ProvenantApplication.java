@@ -10,13 +10,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Provenant: provenance of AI decisions, kept as a graph in Neo4j and served over
- * GraphQL.
+ * GraphQL. Scheduling runs the periodic checks (overdue reviews, webhook retries).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class ProvenantApplication {
 
 	public static void main(String[] args) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -53,11 +54,13 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void everyQueryAndMutationSaysWhoMayRunIt() {
+	void everyQueryMutationAndSubscriptionSaysWhoMayRunIt() {
 		methods().that()
 			.areAnnotatedWith(QueryMapping.class)
 			.or()
 			.areAnnotatedWith(MutationMapping.class)
+			.or()
+			.areAnnotatedWith(SubscriptionMapping.class)
 			.should()
 			.beAnnotatedWith(ForReaders.class)
 			.orShould()

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reports NO_POLICY as a reason
  * @param defaultReviewSla the review deadline after occurredAt when the policy sets no
  * reviewSla
+ * @param overdueCheckInterval how often pending reviews are checked for a passed deadline
+ * (each is announced as REVIEW_OVERDUE once)
  */
 @ConfigurationProperties("provenant.governance")
 public record GovernanceProperties(@DefaultValue("HUMAN_REVIEW") Route noPolicyRoute,
-		@DefaultValue("PT24H") Duration defaultReviewSla) {
+		@DefaultValue("PT24H") Duration defaultReviewSla, @DefaultValue("PT15S") Duration overdueCheckInterval) {
 }

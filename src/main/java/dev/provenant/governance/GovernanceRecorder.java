@@ -1,11 +1,15 @@
 package dev.provenant.governance;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.provenant.events.GovernanceEvent;
+import dev.provenant.events.GovernanceEvents;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.graph.ReviewState;
@@ -24,7 +28,9 @@ import org.springframework.stereotype.Component;
  * the graph as it was at that moment, batch included). Ingest never refuses a decision
  * for breaking policy: an AUTONOMOUS decision that should have been reviewed is flagged
  * as a policy violation, with the reasons. HUMAN_REVIEW decisions enter the review queue
- * as PENDING, or APPROVED when they arrive with approvers.
+ * as PENDING, or APPROVED when they arrive with approvers. Both are announced as
+ * governance events with the write (and a review already past its deadline as overdue at
+ * once).
  */
 @Component
 class GovernanceRecorder implements DecisionsRecorded {
@@ -41,9 +47,15 @@ class GovernanceRecorder implements DecisionsRecorded {
 
 	private final GovernanceMetrics metrics;
 
+	private final GovernanceEvents events;
+
+	private final Clock clock;
+
 	GovernanceRecorder(GraphStore store, NodeReader nodes, QuarantinedInputs quarantine, PolicyRules rules,
-			GovernanceMetrics metrics) {
+			GovernanceMetrics metrics, GovernanceEvents events, Clock clock) {
 		this.store = store;
+		this.events = events;
+		this.clock = clock;
 		this.metrics = metrics;
 		this.nodes = nodes;
 		this.quarantine = quarantine;
@@ -68,7 +80,47 @@ class GovernanceRecorder implements DecisionsRecorded {
 			assessments.add(assessment);
 		}
 		this.store.run(tx, "governance/record_assessments", Map.of("rows", rows)).consume();
+		announce(tx, decisions, rows, assessments);
 		this.store.afterCommit(() -> assessments.forEach(assessment -> this.metrics.assessed(assessment, "ingest")));
+	}
+
+	private void announce(TransactionContext tx, List<DecisionInput> decisions, List<Map<String, Object>> rows,
+			List<Assessment> assessments) {
+		OffsetDateTime now = OffsetDateTime.now(this.clock);
+		List<GovernanceEvent> announced = new ArrayList<>();
+		List<String> overdue = new ArrayList<>();
+		for (int i = 0; i < decisions.size(); i++) {
+			DecisionInput decision = decisions.get(i);
+			Map<String, Object> row = rows.get(i);
+			boolean pending = ReviewState.PENDING.name().equals(row.get("reviewState"));
+			if (!pending && !Boolean.TRUE.equals(row.get("violation"))) {
+				continue;
+			}
+			Assessment assessment = assessments.get(i);
+			OffsetDateTime deadline = (OffsetDateTime) row.get("reviewDeadline");
+			Map<String, Object> facts = DecisionEvents.decisionFacts(decision.name(), decision.outcome(),
+					decision.occurredAt(), assessment.reasons(), deadline, requiredRoles(row));
+			if (!pending) {
+				announced.add(DecisionEvents.of(GovernanceEvent.Type.POLICY_VIOLATION, now, decision.id(), facts));
+				continue;
+			}
+			announced.add(DecisionEvents.of(GovernanceEvent.Type.ESCALATION, now, decision.id(), facts));
+			if (!deadline.isAfter(now)) {
+				// Recorded after its deadline (a backfill): overdue already, and the
+				// periodic check must not announce it again.
+				announced.add(DecisionEvents.of(GovernanceEvent.Type.REVIEW_OVERDUE, now, decision.id(), facts));
+				overdue.add(decision.id());
+			}
+		}
+		if (!overdue.isEmpty()) {
+			this.store.run(tx, "governance/mark_overdue_announced", Map.of("ids", overdue, "at", now)).consume();
+		}
+		this.events.record(tx, announced);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> requiredRoles(Map<String, Object> row) {
+		return (List<String>) row.get("requiredRoles");
 	}
 
 	private Map<String, Object> row(DecisionInput decision, Policy policy, Assessment assessment) {

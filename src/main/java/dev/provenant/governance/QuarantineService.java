@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,8 @@ import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
+import dev.provenant.events.GovernanceEvent;
+import dev.provenant.events.GovernanceEvents;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.BlastRadius;
@@ -48,7 +51,11 @@ public class QuarantineService {
 
 	private final AuditLog audit;
 
-	QuarantineService(GraphStore store, NodeReader nodes, BlastRadiusService blastRadius, Clock clock, AuditLog audit) {
+	private final GovernanceEvents events;
+
+	QuarantineService(GraphStore store, NodeReader nodes, BlastRadiusService blastRadius, Clock clock, AuditLog audit,
+			GovernanceEvents events) {
+		this.events = events;
 		this.store = store;
 		this.nodes = nodes;
 		this.blastRadius = blastRadius;
@@ -86,6 +93,13 @@ public class QuarantineService {
 		requireText("reason", reason);
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason));
+		// Quarantine changes no edge, so the blast radius is the same before and after:
+		// it
+		// is measured first so that the announcement can carry it.
+		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
+		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();
+		QuarantineReport report = new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(),
+				pending);
 		this.store.write(tx -> {
 			ProvenanceNode node = this.nodes.findAll(tx, List.of(id)).get(id);
 			if (node == null) {
@@ -97,15 +111,38 @@ public class QuarantineService {
 			}
 			var changed = this.store.run(tx, query, Map.of("id", id, "event", event)).single();
 			if (changed.get("changed").asBoolean()) {
+				long entry = changed.get("entry").asLong();
 				this.audit.append(tx, operation, actor, List.of(id),
-						AuditLog.details("id", id, "reason", reason, "note", note),
-						Long.toString(changed.get("entry").asLong()));
+						AuditLog.details("id", id, "reason", reason, "note", note), Long.toString(entry));
+				this.events.record(tx, List.of(announcement(action, at, node, entry, reason, actor, note, report)));
 			}
 			return null;
 		});
-		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
-		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();
-		return new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(), pending);
+		// The node as the change left it (quarantined or not).
+		return new QuarantineReport(this.nodes.find(id).orElse(radius.root()), report.decisionCount(),
+				report.actionCount(), report.pendingReviews());
+	}
+
+	private static GovernanceEvent announcement(Quarantine.Action action, OffsetDateTime at, ProvenanceNode node,
+			long entry, String reason, String actor, String note, QuarantineReport report) {
+		GovernanceEvent.Type type = (action == Quarantine.Action.QUARANTINE) ? GovernanceEvent.Type.QUARANTINED
+				: GovernanceEvent.Type.RELEASED;
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("kind", node.kind().name());
+		if (node.name() != null) {
+			detail.put("name", node.name());
+		}
+		detail.put("reason", reason);
+		detail.put("actor", actor);
+		if (note != null) {
+			detail.put("note", note);
+		}
+		detail.put("decisionCount", report.decisionCount());
+		detail.put("actionCount", report.actionCount());
+		detail.put("pendingReviews", report.pendingReviews());
+		// The entry numbers the node's quarantine history, so each change has its own id.
+		return new GovernanceEvent(type.name().toLowerCase() + ":" + node.id() + ":" + entry, type, at, node.id(),
+				detail);
 	}
 
 	private static List<Quarantine.Event> history(Value history) {

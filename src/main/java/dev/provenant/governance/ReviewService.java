@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import dev.provenant.api.NodeNotFound;
 import dev.provenant.api.StateConflict;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
+import dev.provenant.events.GovernanceEvent;
+import dev.provenant.events.GovernanceEvents;
 import dev.provenant.graph.Approver;
 import dev.provenant.graph.Decision;
 import dev.provenant.graph.ProvenanceNode;
@@ -42,7 +45,11 @@ public class ReviewService {
 
 	private final AuditLog audit;
 
-	ReviewService(GraphStore store, NodeReader nodes, PagedQueries pages, Clock clock, AuditLog audit) {
+	private final GovernanceEvents events;
+
+	ReviewService(GraphStore store, NodeReader nodes, PagedQueries pages, Clock clock, AuditLog audit,
+			GovernanceEvents events) {
+		this.events = events;
 		this.store = store;
 		this.nodes = nodes;
 		this.pages = pages;
@@ -98,6 +105,13 @@ public class ReviewService {
 				.toNode(this.store.run(tx, "governance/record_review", parameters).single().get("d"));
 			this.audit.append(tx, AuditOperation.REVIEW, actor, List.of(decisionId, approverId), Map.of("decisionId",
 					decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale), null);
+			GovernanceEvent event = DecisionEvents.of(GovernanceEvent.Type.REVIEWED, at, reviewed);
+			Map<String, Object> detail = new LinkedHashMap<>(event.detail());
+			detail.put("verdict", verdict.name());
+			detail.put("approverId", approverId);
+			detail.put("actor", actor);
+			detail.put("rationale", rationale);
+			this.events.record(tx, List.of(DecisionEvents.of(GovernanceEvent.Type.REVIEWED, at, decisionId, detail)));
 			return reviewed;
 		});
 	}

@@ -21,12 +21,14 @@ class PolicyRulesTests {
 
 	@Test
 	void withoutAPolicyTheConfiguredDefaultRouteApplies() {
-		PolicyRules autonomous = new PolicyRules(new GovernanceProperties(Route.AUTONOMOUS, Duration.ofHours(24)));
+		PolicyRules autonomous = new PolicyRules(
+				new GovernanceProperties(Route.AUTONOMOUS, Duration.ofHours(24), Duration.ofSeconds(15)));
 		Assessment assessment = autonomous.assess(proposal(), null, List.of());
 		assertThat(assessment.route()).isEqualTo(Route.AUTONOMOUS);
 		assertThat(assessment.reasons()).isEmpty();
 
-		PolicyRules review = new PolicyRules(new GovernanceProperties(Route.HUMAN_REVIEW, Duration.ofHours(2)));
+		PolicyRules review = new PolicyRules(
+				new GovernanceProperties(Route.HUMAN_REVIEW, Duration.ofHours(2), Duration.ofSeconds(15)));
 		Assessment escalated = review.assess(proposal(), null, List.of());
 		assertThat(escalated.route()).isEqualTo(Route.HUMAN_REVIEW);
 		assertThat(escalated.reviewDeadline()).isEqualTo(AT.plusHours(2));
@@ -34,7 +36,8 @@ class PolicyRulesTests {
 
 	@Test
 	void aQuarantinedInputEscalatesEvenWithoutAPolicy() {
-		PolicyRules rules = new PolicyRules(new GovernanceProperties(Route.AUTONOMOUS, Duration.ofHours(24)));
+		PolicyRules rules = new PolicyRules(
+				new GovernanceProperties(Route.AUTONOMOUS, Duration.ofHours(24), Duration.ofSeconds(15)));
 		Assessment assessment = rules.assess(proposal(), null, List.of("ds:bad"));
 		assertThat(assessment.route()).isEqualTo(Route.HUMAN_REVIEW);
 		assertThat(assessment.reasons()).singleElement().satisfies(r -> assertThat(r.nodeId()).isEqualTo("ds:bad"));
@@ -42,7 +45,8 @@ class PolicyRulesTests {
 
 	@Test
 	void aDeadlinePastTheLastRecordableInstantIsCappedThereInsteadOfOverflowing() {
-		PolicyRules rules = new PolicyRules(new GovernanceProperties(Route.HUMAN_REVIEW, Duration.ofHours(24)));
+		PolicyRules rules = new PolicyRules(
+				new GovernanceProperties(Route.HUMAN_REVIEW, Duration.ofHours(24), Duration.ofSeconds(15)));
 		Policy longestSla = new Policy("pol", null, AT, null, false, null, null, null, List.of(),
 				"PT9223372036854775807S", true);
 		assertThat(rules.deadline(AT, longestSla)).isEqualTo(Utc.END_OF_TIME);

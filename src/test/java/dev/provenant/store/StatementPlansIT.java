@@ -25,13 +25,15 @@ class StatementPlansIT extends GraphQlIT {
 
 	/**
 	 * Statements that read every node of a label on purpose: exports, the index build,
-	 * the audit log's pages (filtered by time), and the quarantined nodes (few, and where
-	 * the quarantine check starts).
+	 * the audit log's pages (filtered by time), the quarantined nodes (few, and where the
+	 * quarantine check starts) and the operators' list of webhook deliveries (newest
+	 * first, filtered).
 	 */
 	private static final Set<String> WHOLE_LABEL_READS = Set.of("backup/export_nodes", "backup/export_edges",
 			"backup/export_audit_events", "backup/export_lineage_events", "openlineage/events_page",
 			"backup/store_counts", "dependency/all_nodes", "dependency/all_edges", "governance/quarantines",
-			"governance/quarantined_upstream", "audit/log_count", "audit/log_page");
+			"governance/quarantined_upstream", "audit/log_count", "audit/log_page", "webhooks/deliveries",
+			"webhooks/deliveries_count");
 
 	@Autowired
 	private CypherQueries queries;

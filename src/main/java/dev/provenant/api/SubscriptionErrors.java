@@ -1,0 +1,63 @@
+package dev.provenant.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A subscription's stream fails outside any field, so {@link GraphQlErrors} does not see
+ * it: method security refusing a subscription is classified here as it is for queries,
+ * and anything else gets a log reference instead of its message.
+ */
+@Component
+class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(SubscriptionErrors.class);
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	SubscriptionErrors() {
+		// Reading the caller needs the connection's security context restored.
+		setThreadLocalContextAware(true);
+	}
+
+	@Override
+	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex) {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+			if (caller == null || TRUST.isAnonymous(caller)) {
+				return error(ErrorKind.UNAUTHORIZED, "Authentication required for this subscription: send an API key "
+						+ "in connection_init's payload ({\"X-API-Key\": ...} or {\"Authorization\": \"Bearer ...\"}) "
+						+ "or in the upgrade request's headers", Map.of());
+			}
+			return error(
+					ErrorKind.FORBIDDEN, "Principal '" + caller.getName()
+							+ "' lacks the role this subscription needs; its roles are " + caller.getAuthorities(),
+					Map.of());
+		}
+		String reference = UUID.randomUUID().toString();
+		log.error("Unexpected failure in a subscription (reference {})", reference, ex);
+		return error(ErrorKind.INTERNAL_ERROR,
+				"Internal error; the service log has the details under reference " + reference,
+				Map.of("reference", reference));
+	}
+
+	private static List<GraphQLError> error(ErrorKind kind, String message, Map<String, Object> extensions) {
+		return List.of(GraphqlErrorBuilder.newError().errorType(kind).message(message).extensions(extensions).build());
+	}
+
+}

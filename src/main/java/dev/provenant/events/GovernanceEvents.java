@@ -1,0 +1,86 @@
+package dev.provenant.events;
+
+import java.util.List;
+
+import dev.provenant.store.GraphStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.neo4j.driver.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where governance events are recorded and heard. A write hands its events over inside
+ * its transaction ({@link #record}); outboxes store what they must in it, and listeners
+ * hear the events only once the write has committed: a rolled-back write announces
+ * nothing.
+ */
+@Component
+public class GovernanceEvents {
+
+	/** Events a slow listener may fall behind by before it misses some. */
+	static final int LISTENER_BUFFER = 10_000;
+
+	private static final Logger log = LoggerFactory.getLogger(GovernanceEvents.class);
+
+	private final Sinks.Many<GovernanceEvent> sink = Sinks.many().multicast().directBestEffort();
+
+	private final GraphStore store;
+
+	private final ObjectProvider<EventsRecorded> outboxes;
+
+	private final MeterRegistry meters;
+
+	GovernanceEvents(GraphStore store, ObjectProvider<EventsRecorded> outboxes, MeterRegistry meters) {
+		this.store = store;
+		this.outboxes = outboxes;
+		this.meters = meters;
+		meters.gauge("provenant.governance.listeners", this, GovernanceEvents::listeners);
+	}
+
+	/**
+	 * Records {@code events} with the current write transaction; see the class comment.
+	 */
+	public void record(TransactionContext tx, List<GovernanceEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		this.outboxes.orderedStream().forEach(outbox -> outbox.recorded(tx, events));
+		this.store.afterCommit(() -> events.forEach(this::publish));
+	}
+
+	/**
+	 * Every event committed from now on. A listener that falls more than
+	 * {@value #LISTENER_BUFFER} events behind misses the oldest ones (logged) rather than
+	 * holding the writers up.
+	 */
+	public Flux<GovernanceEvent> stream() {
+		return this.sink.asFlux()
+			.onBackpressureBuffer(LISTENER_BUFFER,
+					dropped -> log.warn("A slow listener missed governance event {}", dropped.id()),
+					BufferOverflowStrategy.DROP_OLDEST);
+	}
+
+	/** Listeners subscribed now (GraphQL subscriptions, one per subscribed operation). */
+	public int listeners() {
+		return this.sink.currentSubscriberCount();
+	}
+
+	private synchronized void publish(GovernanceEvent event) {
+		Counter.builder("provenant.governance.events")
+			.description("Governance events committed, by type")
+			.tag("type", event.type().name())
+			.register(this.meters)
+			.increment();
+		// Several writers commit at once: emissions are serialised here, and a listener
+		// that cannot keep up is dropped by the sink rather than blocking a writer.
+		this.sink.tryEmitNext(event);
+	}
+
+}
