@@ -1,10 +1,15 @@
 package dev.provenant.node;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.provenant.api.ApiProperties;
+import dev.provenant.api.Connection;
 import dev.provenant.api.InvalidArgument;
+import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.Approver;
 import dev.provenant.graph.DataSource;
@@ -31,10 +36,17 @@ import org.springframework.stereotype.Controller;
 @Controller
 class NodeController {
 
+	private static final Comparator<Run> LATEST_START_FIRST = Comparator
+		.comparing(Run::startedAt, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+		.thenComparing(Run::id);
+
 	private final NodeReader reader;
 
-	NodeController(NodeReader reader) {
+	private final ApiProperties api;
+
+	NodeController(NodeReader reader, ApiProperties api) {
 		this.reader = reader;
+		this.api = api;
 	}
 
 	@ForReaders
@@ -64,10 +76,19 @@ class NodeController {
 		return out(edges, dataset, asOf).thenApply(e -> e.of(EdgeType.GENERATED_BY));
 	}
 
+	/**
+	 * A scheduled job gathers a run per hour or day: its runs come a page at a time,
+	 * latest start first (runs not started yet, then by id, last).
+	 */
 	@SchemaMapping(typeName = "Job")
-	CompletableFuture<List<Run>> runs(Job job, DataLoader<NodeAt, IncomingEdges> edges,
-			@LocalContextValue(required = false) OffsetDateTime asOf) {
-		return in(edges, job, asOf).thenApply(e -> e.of(EdgeType.RUN_OF));
+	CompletableFuture<Connection<Run>> runs(Job job, @Argument Integer first, @Argument String after,
+			DataLoader<NodeAt, IncomingEdges> edges, @LocalContextValue(required = false) OffsetDateTime asOf) {
+		PageRequest page = PageRequest.of(first, after, this.api.maxPageSize());
+		return in(edges, job, asOf).thenApply(e -> {
+			List<Run> runs = new ArrayList<>(e.<Run>of(EdgeType.RUN_OF));
+			runs.sort(LATEST_START_FIRST);
+			return page.slice(runs, list -> list);
+		});
 	}
 
 	@SchemaMapping(typeName = "Run")

@@ -83,9 +83,10 @@ class OpenLineageIT extends GraphQlIT {
 			.containsEntry("generatedBy", List.of(Map.of("id", "run:" + run)));
 		assertThat(node("dataset:" + ns + ":ref.countries_copy", "... on DataSource { derivedFrom { id } }"))
 			.containsEntry("derivedFrom", List.of(Map.of("id", "dataset:" + ns + ":ref.countries")));
-		assertThat(node("job:" + ns + ":nightly", "... on Job { namespace runs { id } }"))
+		assertThat(node("job:" + ns + ":nightly", "... on Job { namespace runs { totalCount edges { node { id } } } }"))
 			.containsEntry("namespace", ns)
-			.containsEntry("runs", List.of(Map.of("id", "run:" + parent)));
+			.containsEntry("runs",
+					Map.of("totalCount", 1, "edges", List.of(Map.of("node", Map.of("id", "run:" + parent)))));
 
 		List<String> upstream = this.graphQl
 			.document("query($id: ID!) { lineage(id: $id, depth: 10) { nodes { id } } }")
@@ -233,6 +234,29 @@ class OpenLineageIT extends GraphQlIT {
 		assertThat(node("run:" + run, "... on Run { state startedAt endedAt }")).containsEntry("state", "COMPLETE")
 			.containsEntry("startedAt", "2026-11-20T10:00:00Z")
 			.containsEntry("endedAt", "2026-11-20T10:05:00Z");
+	}
+
+	@Test
+	void aJobsRunsComeAPageAtATimeLatestStartFirst() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID third = UUID.randomUUID();
+		post("/api/v1/lineage/batch", TestKeys.WRITER,
+				"[" + rawRunEvent(second, "START", "2026-11-21T10:00:00Z", id("ns")) + ","
+						+ rawRunEvent(first, "START", "2026-11-20T10:00:00Z", id("ns")) + ","
+						+ rawRunEvent(third, "START", "2026-11-22T10:00:00Z", id("ns")) + "]")
+			.expectStatus()
+			.isCreated();
+		Map<String, Object> page = node("job:" + id("ns") + ":job",
+				"... on Job { runs(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }");
+		assertThat(page.get("runs").toString()).contains("totalCount=3", "hasNextPage=true");
+		assertThat(page.get("runs").toString().indexOf("run:" + third))
+			.isLessThan(page.get("runs").toString().indexOf("run:" + second));
+		assertThat(page.get("runs").toString()).doesNotContain("run:" + first);
+		String cursor = ((Map<?, ?>) ((Map<?, ?>) page.get("runs")).get("pageInfo")).get("endCursor").toString();
+		assertThat(node("job:" + id("ns") + ":job",
+				"... on Job { runs(first: 2, after: \"" + cursor + "\") { edges { node { id } } } }"))
+			.containsEntry("runs", Map.of("edges", List.of(Map.of("node", Map.of("id", "run:" + first)))));
 	}
 
 	@Test
