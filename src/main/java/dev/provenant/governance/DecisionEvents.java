@@ -37,16 +37,12 @@ final class DecisionEvents {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("name", name);
 		detail.put("outcome", outcome);
-		detail.put("occurredAt", text(occurredAt));
+		detail.put("occurredAt", Utc.text(occurredAt));
 		detail.put("reasons", reasons(reasons));
-		detail.put("reviewDeadline", text(reviewDeadline));
+		detail.put("reviewDeadline", Utc.text(reviewDeadline));
 		detail.put("requiredRoles", List.copyOf(requiredRoles));
 		detail.values().removeIf(Objects::isNull);
 		return detail;
-	}
-
-	static String text(OffsetDateTime time) {
-		return (time == null) ? null : Utc.of(time).toString();
 	}
 
 	private static List<Map<String, Object>> reasons(List<Reason> reasons) {

@@ -2,6 +2,7 @@ package dev.provenant.graph;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Times are stored in UTC. Neo4j orders two DateTime values by instant only when they
@@ -28,6 +29,14 @@ public final class Utc {
 	/** The instant looked at, in UTC, or {@link #END_OF_TIME} for now. */
 	public static OffsetDateTime asOf(OffsetDateTime asOf) {
 		return (asOf == null) ? END_OF_TIME : of(asOf);
+	}
+
+	/**
+	 * The instant in UTC as ISO-8601 text, seconds always written (as the DateTime scalar
+	 * writes it; {@code toString} drops zero seconds).
+	 */
+	public static String text(OffsetDateTime time) {
+		return (time == null) ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(of(time));
 	}
 
 	public static OffsetDateTime of(OffsetDateTime time) {

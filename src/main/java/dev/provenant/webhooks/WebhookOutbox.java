@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.provenant.events.EventsRecorded;
 import dev.provenant.events.GovernanceEvent;
+import dev.provenant.graph.Utc;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.TransactionContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,7 +73,7 @@ class WebhookOutbox implements EventsRecorded {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", event.id());
 		body.put("type", event.type().name());
-		body.put("at", event.at().withOffsetSameInstant(ZoneOffset.UTC).toString());
+		body.put("at", Utc.text(event.at()));
 		body.put("subjectId", event.subjectId());
 		body.put("detail", event.detail());
 		return JSON.writeValueAsString(body);

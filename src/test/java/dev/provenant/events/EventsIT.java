@@ -154,8 +154,12 @@ class EventsIT extends GraphQlIT {
 				"subscription { governanceEvents(types: [ESCALATION, REVIEW_OVERDUE]) " + FIELDS + " }",
 				"governanceEvents", 2, mine());
 		pendingDecision("late", "2026-01-02T09:00:00Z");
-		assertThat(heard.get(20, TimeUnit.SECONDS)).extracting(event -> event.get("type"))
-			.containsExactly("ESCALATION", "REVIEW_OVERDUE");
+		List<Map<String, Object>> list = heard.get(20, TimeUnit.SECONDS);
+		assertThat(list).extracting(event -> event.get("type")).containsExactly("ESCALATION", "REVIEW_OVERDUE");
+		// Times as the DateTime scalar writes them, seconds included.
+		assertThat(list.get(1).get("detail")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("occurredAt", "2026-01-02T09:00:00Z")
+			.containsEntry("reviewDeadline", "2026-01-03T09:00:00Z");
 
 		CompletableFuture<List<Map<String, Object>>> again = listen(socket(Map.of("X-API-Key", TestKeys.READER), null),
 				"subscription { overdueReviews " + FIELDS + " }", "overdueReviews", 1, mine());
