@@ -102,6 +102,34 @@ class WebhookDispatcher {
 		wake();
 	}
 
+	/** Forgets settled deliveries older than {@code retention}, a chunk at a time. */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	void forgetSettled() {
+		forgetSettledBefore(now().minus(this.properties.retention()));
+	}
+
+	void forgetSettledBefore(OffsetDateTime before) {
+		try {
+			long deleted;
+			long total = 0;
+			do {
+				deleted = this.store.write(
+						tx -> this.store.run(tx, "webhooks/delete_settled", Map.of("before", before, "limit", 10_000))
+							.single()
+							.get("deleted")
+							.asLong());
+				total += deleted;
+			}
+			while (deleted == 10_000);
+			if (total > 0) {
+				log.info("Forgot {} webhook deliveries settled before {}", total, before);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Forgetting old webhook deliveries failed; trying again in an hour: {}", ex.toString());
+		}
+	}
+
 	@PreDestroy
 	void stop() {
 		this.poller.shutdownNow();

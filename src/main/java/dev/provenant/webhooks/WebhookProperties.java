@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between two attempts
  * @param timeout how long one attempt may take, connecting included
  * @param pollInterval how often due retries are looked for (new events are sent at once)
+ * @param retention how long delivered and failed deliveries are kept on record
  */
 @ConfigurationProperties("provenant.webhooks")
 public record WebhookProperties(@DefaultValue List<Endpoint> endpoints, @DefaultValue("10") int maxAttempts,
 		@DefaultValue("PT5S") Duration initialBackoff, @DefaultValue("PT1H") Duration maxBackoff,
-		@DefaultValue("PT10S") Duration timeout, @DefaultValue("PT1S") Duration pollInterval) {
+		@DefaultValue("PT10S") Duration timeout, @DefaultValue("PT1S") Duration pollInterval,
+		@DefaultValue("P30D") Duration retention) {
 
 	public WebhookProperties {
 		endpoints = List.copyOf(endpoints);

@@ -28,6 +28,7 @@ import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +51,9 @@ class WebhooksIT extends GraphQlIT {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Receiver receiver = Receiver.start();
+
+	@Autowired
+	private WebhookDispatcher dispatcher;
 
 	private static final String DELIVERIES = """
 			query($endpoint: String) { webhookDeliveries(endpoint: $endpoint, first: 1000) { edges { node {
@@ -150,6 +154,24 @@ class WebhooksIT extends GraphQlIT {
 		finally {
 			receiver.down.set(false);
 		}
+	}
+
+	@Test
+	void settledDeliveriesAreForgottenAfterTheRetentionPendingOnesNever() throws Exception {
+		pendingDecision("d1");
+		String delivered = "escalation:" + id("d1") + "@chat";
+		awaitDelivery(delivered, "DELIVERED");
+		String pending = id("pending") + "@chat";
+		try (var session = this.driver.session()) {
+			session
+				.run("CREATE (:WebhookDelivery {id: $id, endpoint: 'chat', eventId: $id, eventType: 'ESCALATION', "
+						+ "payload: '{}', state: 'PENDING', attempts: 0, createdAt: datetime('2020-01-01T00:00:00Z'), "
+						+ "nextAttemptAt: datetime('9999-01-01T00:00:00Z')})", Map.of("id", pending))
+				.consume();
+		}
+		this.dispatcher.forgetSettledBefore(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1));
+
+		assertThat(deliveries("chat")).extracting(d -> d.get("id")).doesNotContain(delivered).contains(pending);
 	}
 
 	@Test
