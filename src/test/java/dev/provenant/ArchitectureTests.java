@@ -26,7 +26,7 @@ class ArchitectureTests {
 		.importPackages("dev.provenant");
 
 	private static final String[] FEATURES = { "..ingest..", "..node..", "..lineage..", "..impact..", "..rollback..",
-			"..demo.." };
+			"..search..", "..demo.." };
 
 	@Test
 	void foundationsKnowNoFeature() {

@@ -2,25 +2,55 @@ package dev.provenant.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.provenant.support.BrowserIT;
 import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lineage explorer in a real browser: search a node, see its upstream lineage drawn,
- * its fields, its blast radius and its rollback plan; re-centre on another node.
+ * The lineage explorer in a real browser: search a node by id or name, see its upstream
+ * lineage drawn, its fields, its blast radius and its rollback plan; re-centre on another
+ * node; work through the review queue.
  */
 class ExplorerBrowserIT extends BrowserIT {
 
+	private static final Logger log = LoggerFactory.getLogger(ExplorerBrowserIT.class);
+
+	/** Half the blast radius: each decision sets off one action. */
+	private static final int FLOOD_DECISIONS = 25_000;
+
+	private static final String INGEST = "mutation($batch: ProvenanceBatch!) { ingest(batch: $batch) { created } }";
+
+	/** {@code provenant.ingest.max-batch-records} in the tests. */
+	private static final int MAX_BATCH_RECORDS = 500;
+
+	/**
+	 * The role of the reading reviewer's approver (ids without the test's prefix are
+	 * shared, so it is fixed); only the test where that reviewer reviews uses it.
+	 */
+	private static final String OFFICER = "explorer-officer";
+
 	@Test
-	void searchShowsLineageFieldsBlastRadiusAndRollbackPlan() throws Exception {
+	void searchShowsLineageFieldsBlastRadiusAndRollbackPlan() {
 		story().dataSource("crm")
 			.feature("income", "crm")
 			.model("risk", "income")
@@ -34,23 +64,18 @@ class ExplorerBrowserIT extends BrowserIT {
 		open("/explorer");
 		WebDriverWait wait = waiting();
 		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
-		this.browser.findElement(By.id("node-id")).sendKeys(id("d1"));
-		this.browser.findElement(By.cssSelector("#search button")).click();
+		search(id("d1"));
 
 		// d1, its feature, the feature's source and the model version.
 		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-nodes", "4"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "DECISION"));
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.id("impact-counts"), "1 decisions, 2 actions"));
-		assertThat(this.browser.findElement(By.id("rollback-steps")).getText()).contains(id("a2"), id("a1"));
-		assertThat(this.browser.findElement(By.id("rollback-steps")).getText().indexOf(id("a2")))
-			.isLessThan(this.browser.findElement(By.id("rollback-steps")).getText().indexOf(id("a1")));
-		Path shot = Path.of("target", "explorer.png");
-		Files.write(shot, this.browser.getScreenshotAs(OutputType.BYTES));
+		String plan = this.browser.findElement(By.id("rollback-steps")).getText();
+		assertThat(plan).contains(id("a2"), id("a1"));
+		assertThat(plan.indexOf(id("a2"))).isLessThan(plan.indexOf(id("a1")));
 
-		this.browser.findElement(By.id("node-id")).clear();
-		this.browser.findElement(By.id("node-id")).sendKeys(id("crm"));
-		this.browser.findElement(By.cssSelector("#search button")).click();
+		search(id("crm"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "quarantined"));
 		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-nodes", "1"));
 		wait.until(
@@ -58,9 +83,248 @@ class ExplorerBrowserIT extends BrowserIT {
 	}
 
 	@Test
+	void aNameOffersTheNodesItMatchesAndAPickShowsItsLineage() {
+		String tag = reviewStory(id("officer"));
+		open("/explorer");
+		WebDriverWait wait = waiting();
+		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
+
+		// As the user types: the nodes named so, to pick from.
+		this.browser.findElement(By.id("node-id")).sendKeys(tag + " debt");
+		hit(id("dti")).click();
+		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-nodes", "2"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "Debt-to-income"));
+		assertThat(this.browser.findElement(By.id("hits")).isDisplayed()).isFalse();
+
+		// On submit, a text that is no id offers its matches too.
+		search(tag + " CREDIT");
+		hit(id("bureau"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "pick one"));
+		assertThat(this.browser.findElement(By.id("hits")).getAttribute("data-hits")).isEqualTo("1");
+
+		search(tag + " nothing-is-called-this");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No node matches"));
+	}
+
+	@Test
+	void aReviewerApprovesFromTheQueueWhereOverdueItemsStandOut() throws Exception {
+		reviewStory(OFFICER);
+		open("/explorer");
+		WebDriverWait wait = waiting();
+		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READING_REVIEWER);
+		List<WebElement> rows = queue(OFFICER, 2);
+		// Earliest deadline first; the late one's deadline (10:00) has passed at 11:00.
+		assertThat(rows).extracting(row -> row.getAttribute("data-decision")).containsExactly(id("late"), id("soon"));
+		assertThat(rows.get(0).getAttribute("class")).contains("overdue");
+		assertThat(rows.get(1).getAttribute("class")).doesNotContain("overdue");
+		assertThat(rows.get(0).getText()).contains("2026-11-02T10:00:00Z", "LOW_CONFIDENCE", OFFICER, "loan-0007");
+
+		// Clicking an item shows its lineage: the decision, its feature and the feature's
+		// source, the model version and the policy.
+		rows.get(0).findElement(By.cssSelector(".decision-name")).click();
+		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-nodes", "5"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "PENDING"));
+		wait.until(ExpectedConditions.attributeToBeNotEmpty(this.browser.findElement(By.id("answered")), "data-ms"));
+		Files.write(Path.of("target", "explorer.png"), this.browser.getScreenshotAs(OutputType.BYTES));
+
+		rows.get(0).findElement(By.cssSelector("button.approve")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rationale")))
+			.sendKeys("Income checked with the bureau by phone");
+		this.browser.findElement(By.id("verdict-submit")).click();
+
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), id("late") + " is APPROVED"));
+		wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#review-items tr.review"), 1));
+		assertThat(this.browser.findElement(By.id("review-count")).getText()).isEqualTo("1 pending");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "APPROVED"));
+		this.graphQl.document(
+				"query($id: ID!) { node(id: $id) { ... on Decision { reviewState reviews { approver { id } rationale } } } }")
+			.variable("id", id("late"))
+			.execute()
+			.path("node.reviews[0].approver.id")
+			.entity(String.class)
+			.isEqualTo(TestKeys.READING_REVIEWER_PRINCIPAL);
+	}
+
+	@Test
+	void aReaderMayNotReviewAndIsToldSo() {
+		reviewStory(id("officer"));
+		open("/explorer");
+		WebDriverWait wait = waiting();
+		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
+		List<WebElement> rows = queue(id("officer"), 2);
+
+		rows.get(1).findElement(By.cssSelector("button.reject")).click();
+		// No rationale: the page asks for one before calling the service.
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("verdict-submit"))).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "rationale"));
+		this.browser.findElement(By.id("rationale")).sendKeys("Stale bureau data");
+		this.browser.findElement(By.id("verdict-submit")).click();
+
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "FORBIDDEN"));
+		assertThat(this.browser.findElements(By.cssSelector("#review-items tr.review"))).hasSize(2);
+		this.graphQl.document("query($id: ID!) { node(id: $id) { ... on Decision { reviewState } } }")
+			.variable("id", id("soon"))
+			.execute()
+			.path("node.reviewState")
+			.entity(String.class)
+			.isEqualTo("PENDING");
+	}
+
+	@Test
+	void aBlastRadiusOf50000NodesIsCountedInFullAndListedInPart() throws Exception {
+		long ingesting = System.nanoTime();
+		floodStory(FLOOD_DECISIONS);
+		log.info("Ingested {} nodes downstream of one data source in {} ms", 2 * FLOOD_DECISIONS,
+				(System.nanoTime() - ingesting) / 1_000_000);
+
+		open("/explorer");
+		WebDriverWait wait = waiting();
+		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
+		search(id("flood"));
+		WebElement answered = this.browser.findElement(By.id("answered"));
+		wait.until(ExpectedConditions.attributeToBeNotEmpty(answered, "data-ms"));
+		int ms = Integer.parseInt(answered.getAttribute("data-ms"));
+		log.info("The explorer showed a blast radius of {} nodes in {} ms (measured in the browser)",
+				2 * FLOOD_DECISIONS, ms);
+
+		String all = String.valueOf(FLOOD_DECISIONS);
+		WebElement impact = this.browser.findElement(By.id("impact"));
+		assertThat(impact.getAttribute("data-decisions")).isEqualTo(all);
+		assertThat(impact.getAttribute("data-actions")).isEqualTo(all);
+		assertThat(impact.getAttribute("data-downstream")).isEqualTo(String.valueOf(2 * FLOOD_DECISIONS));
+		assertThat(this.browser.findElement(By.id("impact-counts")).getText()).startsWith(
+				all + " decisions, " + all + " actions; everything downstream (" + 2 * FLOOD_DECISIONS + " nodes)");
+		// Summarised: the first 200 of each list, saying how many there are.
+		for (String list : List.of("impact-decisions", "impact-actions", "rollback-steps")) {
+			WebElement items = this.browser.findElement(By.id(list));
+			assertThat(items.getAttribute("data-shown")).as(list).isEqualTo("200");
+			assertThat(items.getAttribute("data-total")).as(list).isEqualTo(all);
+			assertThat(items.findElements(By.tagName("li"))).as(list).hasSize(201);
+		}
+		assertThat(this.browser.findElement(By.id("impact-decisions-shown")).getText())
+			.isEqualTo("showing 200 of " + all);
+		assertThat(this.browser.findElement(By.id("rollback-count")).getText()).startsWith(all + " actions to revert");
+		assertThat(this.browser.findElement(By.id("graph")).getAttribute("data-nodes")).isEqualTo("1");
+		// Generous: the page must answer, not race a stopwatch on a busy machine.
+		assertThat(ms).isLessThan(30_000);
+	}
+
+	@Test
 	void aWrongKeyIsSaidNotDrawn() {
 		open("/explorer?id=" + id("nothing"));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Authentication required"));
+	}
+
+	/**
+	 * A credit bureau feed (named with a word unique to the test) feeds the
+	 * debt-to-income feature a risk model uses; under a lending policy that officers in
+	 * {@code role} review within four hours, decision late (06:00, confidence too low)
+	 * and decision soon (09:00) wait for review. The reading reviewer's approver is an
+	 * {@link #OFFICER}. It is 11:00.
+	 * @return the word unique to the test
+	 */
+	private String reviewStory(String role) {
+		String tag = "tag" + id("").substring(1, 9);
+		story().dataSource("bureau")
+			.with("name", tag + " Credit bureau feed")
+			.feature("dti", "bureau")
+			.with("name", tag + " Debt-to-income")
+			.model("risk", "dti")
+			.add("policies", "id", "lending", "name", "Consumer lending", "minConfidence", 0.8, "approverRoles",
+					List.of(role), "reviewSla", "PT4H")
+			.decision("late", "2026-11-02T06:00:00Z", "dti")
+			.with("subject", "loan-0007")
+			.with("confidence", 0.5)
+			.with("route", "HUMAN_REVIEW")
+			.with("policy", "lending")
+			.with("modelVersion", "risk")
+			.decision("soon", "2026-11-02T09:00:00Z", "dti")
+			.with("subject", "loan-0008")
+			.with("route", "HUMAN_REVIEW")
+			.with("policy", "lending")
+			.with("modelVersion", "risk")
+			.ingest(this.graphQl);
+		this.graphQl.documentName("ingest")
+			.variable("batch",
+					Map.of("approvers", List.of(Map.of("id", TestKeys.READING_REVIEWER_PRINCIPAL, "role", OFFICER))))
+			.execute()
+			.errors()
+			.verify();
+		this.clock.set(Instant.parse("2026-11-02T11:00:00Z"));
+		return tag;
+	}
+
+	/**
+	 * Data source flood, read by {@code decisions} decisions that each set off one
+	 * action, ingested in batches as large as the tests allow.
+	 */
+	private void floodStory(int decisions) throws Exception {
+		story().dataSource("flood").ingest(this.graphQl);
+		int perBatch = MAX_BATCH_RECORDS / 2;
+		// A large batch takes longer than WebTestClient's default patience of 5 s.
+		WebTestClient ingest = http(TestKeys.ADMIN).mutate().responseTimeout(Duration.ofSeconds(60)).build();
+		// Two writers, as agents send: one's batch is parsed and checked while the
+		// other's
+		// is written (twice as fast as one writer here).
+		ExecutorService writers = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> sent = new ArrayList<>();
+			for (int from = 0; from < decisions; from += perBatch) {
+				Map<String, Object> batch = floodBatch(from, perBatch, decisions);
+				sent.add(writers.submit(() -> ingest.post()
+					.uri("/graphql")
+					.bodyValue(Map.of("query", INGEST, "variables", Map.of("batch", batch)))
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.jsonPath("$.errors")
+					.doesNotExist()));
+			}
+			for (Future<?> batch : sent) {
+				batch.get();
+			}
+		}
+		finally {
+			writers.shutdownNow();
+		}
+	}
+
+	private Map<String, Object> floodBatch(int from, int size, int decisions) {
+		Instant start = Instant.parse("2026-10-01T00:00:00Z");
+		List<Map<String, Object>> made = new ArrayList<>();
+		List<Map<String, Object>> done = new ArrayList<>();
+		for (int i = from; i < Math.min(from + size, decisions); i++) {
+			Instant at = start.plusSeconds(60L * i);
+			made.add(Map.of("id", id("d" + i), "occurredAt", at.toString(), "outcome", "approve", "confidence", 0.9,
+					"route", "AUTONOMOUS", "dataSources", List.of(id("flood"))));
+			done.add(Map.of("id", id("a" + i), "occurredAt", at.plusSeconds(1).toString(), "type", "notify", "decision",
+					id("d" + i)));
+		}
+		return Map.of("decisions", made, "actions", done);
+	}
+
+	/** Types the text into the search box and submits it. */
+	private void search(String text) {
+		WebElement box = this.browser.findElement(By.id("node-id"));
+		box.clear();
+		box.sendKeys(text);
+		this.browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+	}
+
+	/** The pick list's entry for a node, once it is there. */
+	private WebElement hit(String id) {
+		return waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hits button[data-id='" + id + "']")));
+	}
+
+	/** Filters the review queue by role and waits for its items. */
+	private List<WebElement> queue(String role, int items) {
+		this.browser.findElement(By.id("review-role")).sendKeys(role);
+		this.browser.findElement(By.cssSelector("#review-filter button")).click();
+		waiting().until(ExpectedConditions.attributeToBe(By.id("reviews"), "data-role", role));
+		return waiting()
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#review-items tr.review"), items));
 	}
 
 }

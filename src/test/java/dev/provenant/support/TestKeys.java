@@ -23,6 +23,14 @@ public final class TestKeys {
 
 	public static final String MAPPED_APPROVER = "appr:sec-bob";
 
+	/**
+	 * A reviewer who also reads, as one working through the explorer's review queue does;
+	 * its principal is the approver it reviews as.
+	 */
+	public static final String READING_REVIEWER = "reading-reviewer-key";
+
+	public static final String READING_REVIEWER_PRINCIPAL = "appr:explorer-rita";
+
 	/** The approver id the reviewer key's principal stands for. */
 	public static final String REVIEWER_PRINCIPAL = "appr:sec-ana";
 
@@ -30,7 +38,8 @@ public final class TestKeys {
 	public static final String SETTING = "provenant.security.api-keys=test-admin:admin:" + ADMIN
 			+ ",test-reader:reader:" + READER + ",test-writer:writer:" + WRITER + "," + REVIEWER_PRINCIPAL
 			+ ":reviewer:" + REVIEWER + ",test-operator:operator:" + OPERATOR + ",test-auditor:AUDITOR:" + AUDITOR
-			+ ",bob:reviewer:" + MAPPED_REVIEWER;
+			+ ",bob:reviewer:" + MAPPED_REVIEWER + "," + READING_REVIEWER_PRINCIPAL + ":reader+reviewer:"
+			+ READING_REVIEWER;
 
 	/** Maps principal bob to approver {@link #MAPPED_APPROVER}. */
 	public static final String APPROVERS = "provenant.security.approvers.bob=" + MAPPED_APPROVER;
