@@ -332,6 +332,8 @@
   var rationale = document.getElementById('rationale');
   var pendingTotal = 0;
   var verdict = null;
+  // An event came while a verdict was being written: the queue is read again when it closes.
+  var stale = false;
 
   var reviewsAsked = 0;
 
@@ -398,6 +400,10 @@
     if (verdict) { verdict.row.classList.remove('selected'); }
     verdict = null;
     verdictForm.hidden = true;
+    if (stale) {
+      stale = false;
+      setTimeout(loadReviews, 0);
+    }
   }
 
   document.getElementById('verdict-cancel').addEventListener('click', closeVerdict);
@@ -442,7 +448,48 @@
     return String(text).replace(/[&<>"']/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
   }
 
+  // The queue follows escalations, verdicts and overdue reviews as they commit (a GraphQL subscription over
+  // graphql-transport-ws), instead of being polled. A verdict being written is not disturbed: the queue is
+  // read again once it is sent or cancelled.
+  var live = null;
+  var refreshing = null;
+
+  function follow() {
+    if (live) { live.close(1000); live = null; }
+    if (!keyInput.value) { return; }
+    var socket = new WebSocket(window.location.origin.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+    var key = keyInput.value;
+    live = socket;
+    socket.onopen = function () {
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { 'X-API-Key': key } }));
+    };
+    socket.onmessage = function (message) {
+      var msg = JSON.parse(message.data);
+      if (msg.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: 'queue', type: 'subscribe', payload: {
+          query: 'subscription { governanceEvents(types: [ESCALATION, REVIEW_OVERDUE, REVIEWED]) { id } }' } }));
+        document.getElementById('reviews').dataset.live = 'true';
+      } else if (msg.type === 'next') {
+        clearTimeout(refreshing);
+        refreshing = setTimeout(function () {
+          if (verdict) { stale = true; } else { loadReviews(); }
+        }, 300);
+      } else if (msg.type === 'ping') {
+        socket.send(JSON.stringify({ type: 'pong' }));
+      }
+    };
+    socket.onclose = function (event) {
+      document.getElementById('reviews').dataset.live = 'false';
+      // A dropped connection (a restart, a proxy) is opened again; a refused key is not.
+      if (live === socket && event.code !== 1000 && event.code !== 4401 && event.code !== 4403) {
+        setTimeout(function () { if (live === socket) { follow(); } }, 5000);
+      }
+    };
+  }
+  keyInput.addEventListener('change', follow);
+
   loadReviews();
+  follow();
   var fromUrl = new URLSearchParams(window.location.search).get('id');
   if (fromUrl) { show(fromUrl); }
 })();
