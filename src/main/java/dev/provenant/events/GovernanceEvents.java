@@ -78,8 +78,9 @@ public class GovernanceEvents {
 			.tag("type", event.type().name())
 			.register(this.meters)
 			.increment();
-		// Several writers commit at once: emissions are serialised here, and a listener
-		// that cannot keep up is dropped by the sink rather than blocking a writer.
+		// Several writers commit at once: emissions are serialised here. A listener that
+		// cannot keep up loses its oldest events (see stream) rather than holding a
+		// writer up.
 		this.sink.tryEmitNext(event);
 	}
 

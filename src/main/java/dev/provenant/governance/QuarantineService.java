@@ -93,9 +93,8 @@ public class QuarantineService {
 		requireText("reason", reason);
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason));
-		// Quarantine changes no edge, so the blast radius is the same before and after:
-		// it
-		// is measured first so that the announcement can carry it.
+		// Quarantine changes no edge, so the blast radius is the same before and
+		// after: it is measured first so that the announcement can carry it.
 		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
 		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();
 		QuarantineReport report = new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(),
