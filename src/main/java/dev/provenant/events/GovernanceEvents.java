@@ -51,8 +51,10 @@ public class GovernanceEvents {
 		if (events.isEmpty()) {
 			return;
 		}
-		this.outboxes.orderedStream().forEach(outbox -> outbox.recorded(tx, events));
+		// Listeners hear of the events (and the metrics count them) before an outbox's
+		// after-commit work starts sending them.
 		this.store.afterCommit(() -> events.forEach(this::publish));
+		this.outboxes.orderedStream().forEach(outbox -> outbox.recorded(tx, events));
 	}
 
 	/**

@@ -219,6 +219,12 @@ class WebhookDispatcher {
 		parameters.put("error", error);
 		parameters.put("state", state);
 		parameters.put("nextAttemptAt", next);
+		Counter.builder("provenant.webhook.attempts")
+			.description("Webhook delivery attempts, by endpoint and outcome (delivered, retry, failed)")
+			.tag("endpoint", delivery.endpoint())
+			.tag("outcome", "PENDING".equals(state) ? "retry" : state.toLowerCase())
+			.register(this.meters)
+			.increment();
 		try {
 			this.store.write(tx -> this.store.run(tx, "webhooks/record_attempt", parameters).consume());
 		}
@@ -226,12 +232,6 @@ class WebhookDispatcher {
 			// The lease runs out and the delivery is attempted again: at least once.
 			log.warn("Recording webhook delivery {} failed: {}", delivery.id(), ex.toString());
 		}
-		Counter.builder("provenant.webhook.attempts")
-			.description("Webhook delivery attempts, by endpoint and outcome (delivered, retry, failed)")
-			.tag("endpoint", delivery.endpoint())
-			.tag("outcome", "PENDING".equals(state) ? "retry" : state.toLowerCase())
-			.register(this.meters)
-			.increment();
 		if ("PENDING".equals(state) || this.inFlight.get() == 0) {
 			wake();
 		}

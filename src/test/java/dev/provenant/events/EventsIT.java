@@ -47,6 +47,9 @@ class EventsIT extends GraphQlIT {
 
 	private final List<Disposable> open = new java.util.ArrayList<>();
 
+	/** This test's subscriptions not ended yet. */
+	private final java.util.concurrent.atomic.AtomicInteger openHere = new java.util.concurrent.atomic.AtomicInteger();
+
 	@AfterEach
 	void close() {
 		this.open.forEach(Disposable::dispose);
@@ -277,8 +280,16 @@ class EventsIT extends GraphQlIT {
 	private CompletableFuture<List<Map<String, Object>>> listen(WebSocketGraphQlClient client, String document,
 			Map<String, Object> variables, String field, int count, Predicate<Map<String, Object>> filter)
 			throws InterruptedException {
+		// A subscription this test ended client-side lingers on the service a moment:
+		// wait until only the open ones are counted, so the count below can only grow by
+		// the new one.
+		long settling = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.events.listeners() > this.openHere.get() && System.nanoTime() < settling) {
+			Thread.sleep(20);
+		}
 		int before = this.events.listeners();
 		CompletableFuture<List<Map<String, Object>>> heard = new CompletableFuture<>();
+		this.openHere.incrementAndGet();
 		this.open.add(client.document(document)
 			.variables(variables)
 			.executeSubscription()
@@ -286,6 +297,7 @@ class EventsIT extends GraphQlIT {
 			.map(response -> (Map<String, Object>) ((Map<String, Object>) response.get("data")).get(field))
 			.filter(filter)
 			.take(count)
+			.doFinally(signal -> this.openHere.decrementAndGet())
 			.collectList()
 			.subscribe(heard::complete, heard::completeExceptionally));
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
