@@ -70,10 +70,12 @@ class NodeController {
 		return out(edges, dataset, asOf).thenApply(e -> e.of(EdgeType.DERIVED_FROM));
 	}
 
+	/** A table rewritten daily gathers a run a day: a page at a time, as Job.runs. */
 	@SchemaMapping(typeName = "DataSource")
-	CompletableFuture<List<Run>> generatedBy(DataSource dataset, DataLoader<NodeAt, OutgoingEdges> edges,
-			@LocalContextValue(required = false) OffsetDateTime asOf) {
-		return out(edges, dataset, asOf).thenApply(e -> e.of(EdgeType.GENERATED_BY));
+	CompletableFuture<Connection<Run>> generatedBy(DataSource dataset, @Argument Integer first, @Argument String after,
+			DataLoader<NodeAt, OutgoingEdges> edges, @LocalContextValue(required = false) OffsetDateTime asOf) {
+		PageRequest page = PageRequest.of(first, after, this.api.maxPageSize());
+		return out(edges, dataset, asOf).thenApply(e -> latestFirst(page, e.of(EdgeType.GENERATED_BY)));
 	}
 
 	/**
@@ -84,11 +86,13 @@ class NodeController {
 	CompletableFuture<Connection<Run>> runs(Job job, @Argument Integer first, @Argument String after,
 			DataLoader<NodeAt, IncomingEdges> edges, @LocalContextValue(required = false) OffsetDateTime asOf) {
 		PageRequest page = PageRequest.of(first, after, this.api.maxPageSize());
-		return in(edges, job, asOf).thenApply(e -> {
-			List<Run> runs = new ArrayList<>(e.<Run>of(EdgeType.RUN_OF));
-			runs.sort(LATEST_START_FIRST);
-			return page.slice(runs, list -> list);
-		});
+		return in(edges, job, asOf).thenApply(e -> latestFirst(page, e.of(EdgeType.RUN_OF)));
+	}
+
+	private static Connection<Run> latestFirst(PageRequest page, List<Run> runs) {
+		List<Run> sorted = new ArrayList<>(runs);
+		sorted.sort(LATEST_START_FIRST);
+		return page.slice(sorted, list -> list);
 	}
 
 	@SchemaMapping(typeName = "Run")

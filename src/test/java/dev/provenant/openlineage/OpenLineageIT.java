@@ -77,10 +77,10 @@ class OpenLineageIT extends GraphQlIT {
 			.containsEntry("inputs", List.of(Map.of("id", customers), Map.of("id", orders)))
 			.containsEntry("outputs", List.of(Map.of("id", table)))
 			.containsEntry("parent", Map.of("id", "run:" + parent));
-		assertThat(node(table, "... on DataSource { uri derivedFrom { id } generatedBy { id } }"))
+		assertThat(node(table, "... on DataSource { uri derivedFrom { id } generatedBy { edges { node { id } } } }"))
 			.containsEntry("uri", ns)
 			.containsEntry("derivedFrom", List.of(Map.of("id", customers), Map.of("id", orders)))
-			.containsEntry("generatedBy", List.of(Map.of("id", "run:" + run)));
+			.containsEntry("generatedBy", Map.of("edges", List.of(Map.of("node", Map.of("id", "run:" + run)))));
 		assertThat(node("dataset:" + ns + ":ref.countries_copy", "... on DataSource { derivedFrom { id } }"))
 			.containsEntry("derivedFrom", List.of(Map.of("id", "dataset:" + ns + ":ref.countries")));
 		assertThat(node("job:" + ns + ":nightly", "... on Job { namespace runs { totalCount edges { node { id } } } }"))
