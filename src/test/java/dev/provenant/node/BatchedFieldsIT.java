@@ -32,6 +32,8 @@ class BatchedFieldsIT extends GraphQlIT {
 			}
 			""";
 
+	private static final java.util.Set<String> BACKGROUND = java.util.Set.of("governance/announce_overdue");
+
 	@Autowired
 	private MeterRegistry meters;
 
@@ -83,8 +85,17 @@ class BatchedFieldsIT extends GraphQlIT {
 		assertThat(this.index.sequence()).isEqualTo(head);
 	}
 
+	/**
+	 * Statements run so far, but for the periodic overdue-review check, which runs on its
+	 * own schedule and may fall inside the measurement.
+	 */
 	private double statements() {
-		return this.meters.find("provenant.cypher.statements").counters().stream().mapToDouble(Counter::count).sum();
+		return this.meters.find("provenant.cypher.statements")
+			.counters()
+			.stream()
+			.filter(counter -> !BACKGROUND.contains(counter.getId().getTag("query")))
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 }
