@@ -82,14 +82,25 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 	 */
 	private static GraphQLError denied(DataFetchingEnvironment env) {
 		String field = env.getField().getName();
+		return denied(GraphqlErrorBuilder.newError(env), field, "send an API key in X-API-Key or a bearer token");
+	}
+
+	/**
+	 * The refusal of {@code what} to the caller in the security context, classified as
+	 * above; {@code howToAuthenticate} tells a caller without a credential where to put
+	 * one.
+	 */
+	static GraphQLError denied(GraphqlErrorBuilder<?> error, String what, String howToAuthenticate) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		if (caller == null || TRUST.isAnonymous(caller)) {
-			return error(env, ErrorKind.UNAUTHORIZED,
-					"Authentication required for " + field + ": send an API key in X-API-Key or a bearer token",
-					Map.of());
+			return error.errorType(ErrorKind.UNAUTHORIZED)
+				.message("Authentication required for " + what + ": " + howToAuthenticate)
+				.build();
 		}
-		return error(env, ErrorKind.FORBIDDEN, "Principal '" + caller.getName() + "' lacks the role " + field
-				+ " needs; its roles are " + caller.getAuthorities(), Map.of());
+		return error.errorType(ErrorKind.FORBIDDEN)
+			.message("Principal '" + caller.getName() + "' lacks the role " + what + " needs; its roles are "
+					+ caller.getAuthorities())
+			.build();
 	}
 
 	private static List<GraphQLError> batchRejected(BatchRejected ex, DataFetchingEnvironment env) {

@@ -11,11 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +24,6 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionErrors.class);
 
-	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
-
 	SubscriptionErrors() {
 		// Reading the caller needs the connection's security context restored.
 		setThreadLocalContextAware(true);
@@ -38,16 +32,9 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex) {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
-			Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-			if (caller == null || TRUST.isAnonymous(caller)) {
-				return error(ErrorKind.UNAUTHORIZED, "Authentication required for this subscription: send an API key "
-						+ "in connection_init's payload ({\"X-API-Key\": ...} or {\"Authorization\": \"Bearer ...\"}) "
-						+ "or in the upgrade request's headers", Map.of());
-			}
-			return error(
-					ErrorKind.FORBIDDEN, "Principal '" + caller.getName()
-							+ "' lacks the role this subscription needs; its roles are " + caller.getAuthorities(),
-					Map.of());
+			return List.of(GraphQlErrors.denied(GraphqlErrorBuilder.newError(), "this subscription",
+					"send an API key in connection_init's payload ({\"X-API-Key\": ...} or "
+							+ "{\"Authorization\": \"Bearer ...\"}) or in the upgrade request's headers"));
 		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected failure in a subscription (reference {})", reference, ex);

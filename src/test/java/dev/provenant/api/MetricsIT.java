@@ -81,14 +81,7 @@ class MetricsIT extends GraphQlIT {
 	@Test
 	void prometheusScrapesProvenantGraphQlAndTheDriverPool() {
 		story().dataSource("crm").ingest(this.graphQl);
-		String scrape = http(TestKeys.OPERATOR).get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = prometheusScrape();
 		assertThat(scrape).contains("provenant_ingest_batches_total{", "provenant_ingest_records_total{",
 				"provenant_audit_head_sequence ", "provenant_audit_events_total{", "provenant_review_queue_depth ",
 				"provenant_review_queue_overdue ", "provenant_quarantines_active ", "provenant_rollbacks_total ",

@@ -102,6 +102,18 @@ public abstract class GraphQlIT {
 		return client("", (apiKey != null) ? "X-API-Key" : null, apiKey).build();
 	}
 
+	/** What Prometheus scrapes from the service, read with an operator's key. */
+	protected String prometheusScrape() {
+		return http(TestKeys.OPERATOR).get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	private HttpGraphQlTester graphQl(String header, String value) {
 		// Generous: a slow machine running many writers at once should slow tests down,
 		// not fail them.

@@ -98,14 +98,7 @@ class WebhooksIT extends GraphQlIT {
 		assertThat(deliveries(null))
 			.noneMatch(d -> eventId.equals(d.get("eventId")) && !"chat".equals(d.get("endpoint")));
 
-		String metrics = http(TestKeys.OPERATOR).get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = prometheusScrape();
 		assertThat(metrics).contains("provenant_webhook_attempts_total{endpoint=\"chat\",outcome=\"delivered\"",
 				"provenant_governance_events_total{type=\"ESCALATION\"");
 	}
