@@ -4,6 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
 import dev.provenant.graph.Sha256;
 
 /**
@@ -21,6 +24,12 @@ record ApiKey(String principal, Set<Role> roles, String sha256) {
 
 	ApiKey {
 		roles = Set.copyOf(roles);
+	}
+
+	/** The caller this key stands for, with its roles as authorities. */
+	Authentication authentication() {
+		return UsernamePasswordAuthenticationToken.authenticated(this.principal, null,
+				this.roles.stream().map(Role::authority).toList());
 	}
 
 	/**

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -57,8 +56,7 @@ final class ApiKeyAuthentication extends OncePerRequestFilter {
 			return;
 		}
 		SecurityContext context = this.contexts.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(key.get().principal(), null,
-				key.get().roles().stream().map(Role::authority).toList()));
+		context.setAuthentication(key.get().authentication());
 		this.contexts.setContext(context);
 		try {
 			chain.doFilter(request, response);
@@ -73,12 +71,16 @@ final class ApiKeyAuthentication extends OncePerRequestFilter {
 		if (header != null && !header.isBlank()) {
 			return header.trim();
 		}
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		String token = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+		return (token == null || (this.jwtConfigured && looksLikeJwt(token))) ? null : token;
+	}
+
+	/** The token of an {@code Authorization: Bearer <token>} value, or null. */
+	static String bearerToken(String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return null;
 		}
-		String token = authorization.substring(BEARER.length()).trim();
-		return (this.jwtConfigured && looksLikeJwt(token)) ? null : token;
+		return authorization.substring(BEARER.length()).trim();
 	}
 
 	/** Header, payload and signature: three dot-separated parts. API keys have none. */

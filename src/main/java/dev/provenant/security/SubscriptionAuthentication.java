@@ -14,7 +14,6 @@ import org.springframework.graphql.server.webmvc.AuthenticationWebSocketIntercep
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -54,11 +53,9 @@ class SubscriptionAuthentication {
 			if (authentication instanceof BearerTokenAuthenticationToken && jwt != null) {
 				return jwt.authenticate(authentication);
 			}
-			ApiKey key = keys.find(String.valueOf(authentication.getCredentials()))
-				.orElseThrow(() -> new BadCredentialsException("The API key presented is not valid"));
-			Authentication authenticated = UsernamePasswordAuthenticationToken.authenticated(key.principal(), null,
-					key.roles().stream().map(Role::authority).toList());
-			return authenticated;
+			return keys.find(String.valueOf(authentication.getCredentials()))
+				.orElseThrow(() -> new BadCredentialsException("The API key presented is not valid"))
+				.authentication();
 		};
 	}
 
@@ -80,10 +77,7 @@ class SubscriptionAuthentication {
 		if (apiKey != null) {
 			return Optional.of(apiKey);
 		}
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return Optional.of(authorization.substring(7).trim());
-		}
-		return Optional.empty();
+		return Optional.ofNullable(ApiKeyAuthentication.bearerToken(authorization));
 	}
 
 }
