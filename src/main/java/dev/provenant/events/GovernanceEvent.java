@@ -19,6 +19,17 @@ public record GovernanceEvent(String id, Type type, OffsetDateTime at, String su
 		detail = Map.copyOf(detail);
 	}
 
+	/**
+	 * The event announcing {@code fact} (a decision id; a node id and its history entry):
+	 * its id is the type's name in lower case with dashes, a colon, and the fact, e.g.
+	 * {@code review-overdue:dec:1002}.
+	 */
+	public static GovernanceEvent of(Type type, String fact, OffsetDateTime at, String subjectId,
+			Map<String, Object> detail) {
+		return new GovernanceEvent(type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ":" + fact, type,
+				at, subjectId, detail);
+	}
+
 	public enum Type {
 
 		/** A decision entered the review queue. */

@@ -23,13 +23,17 @@ final class DecisionEvents {
 	}
 
 	static GovernanceEvent of(Type type, OffsetDateTime at, Decision decision) {
-		return of(type, at, decision.id(), decisionFacts(decision.name(), decision.outcome(), decision.occurredAt(),
-				decision.escalationReasons(), decision.reviewDeadline(), decision.requiredRoles()));
+		return of(type, at, decision.id(), facts(decision));
+	}
+
+	/** What a reviewer needs to know of a stored decision. */
+	static Map<String, Object> facts(Decision decision) {
+		return decisionFacts(decision.name(), decision.outcome(), decision.occurredAt(), decision.escalationReasons(),
+				decision.reviewDeadline(), decision.requiredRoles());
 	}
 
 	static GovernanceEvent of(Type type, OffsetDateTime at, String decisionId, Map<String, Object> detail) {
-		return new GovernanceEvent(type.name().toLowerCase().replace('_', '-') + ":" + decisionId, type, Utc.of(at),
-				decisionId, detail);
+		return GovernanceEvent.of(type, decisionId, Utc.of(at), decisionId, detail);
 	}
 
 	static Map<String, Object> decisionFacts(String name, String outcome, OffsetDateTime occurredAt,

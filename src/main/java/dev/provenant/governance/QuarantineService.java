@@ -140,8 +140,7 @@ public class QuarantineService {
 		detail.put("actionCount", report.actionCount());
 		detail.put("pendingReviews", report.pendingReviews());
 		// The entry numbers the node's quarantine history, so each change has its own id.
-		return new GovernanceEvent(type.name().toLowerCase() + ":" + node.id() + ":" + entry, type, at, node.id(),
-				detail);
+		return GovernanceEvent.of(type, node.id() + ":" + entry, at, node.id(), detail);
 	}
 
 	private static List<Quarantine.Event> history(Value history) {

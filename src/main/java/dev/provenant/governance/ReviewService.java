@@ -105,8 +105,7 @@ public class ReviewService {
 				.toNode(this.store.run(tx, "governance/record_review", parameters).single().get("d"));
 			this.audit.append(tx, AuditOperation.REVIEW, actor, List.of(decisionId, approverId), Map.of("decisionId",
 					decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale), null);
-			GovernanceEvent event = DecisionEvents.of(GovernanceEvent.Type.REVIEWED, at, reviewed);
-			Map<String, Object> detail = new LinkedHashMap<>(event.detail());
+			Map<String, Object> detail = new LinkedHashMap<>(DecisionEvents.facts(reviewed));
 			detail.put("verdict", verdict.name());
 			detail.put("approverId", approverId);
 			detail.put("actor", actor);
