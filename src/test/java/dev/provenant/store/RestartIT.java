@@ -46,6 +46,10 @@ class RestartIT {
 			adminKey = printed.group(1);
 			assertThat(Files.readString(store.resolve("api-keys"))).doesNotContain(adminKey)
 				.contains("admin:admin:{sha256}" + Sha256.hex(adminKey));
+			String boltPassword = Files.readString(store.resolve("neo4j-password")).strip();
+			assertThat(output.getOut()).as("the Bolt password is never printed")
+				.doesNotContain(boltPassword)
+				.contains(store.resolve("neo4j-password").toString());
 			graphQl(app, null).document("{ node(id: \"dec:loan-2026-0421\") { id } }")
 				.execute()
 				.errors()
