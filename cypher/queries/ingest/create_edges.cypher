@@ -1,7 +1,7 @@
-// Creates the edges declared by the batch's new records; both ends exist by now (checked before writing).
-// An edge is recorded when its owner is.
+// Creates the batch's edges between nodes that now exist; each carries its owner's ingest time (for asOf), and an
+// approval sent with a decision names the principal that attested it.
 UNWIND $edges AS edge
 MATCH (from:Node {id: edge.from})
 MATCH (to:Node {id: edge.to})
 CREATE (from)-[edgeRecord:$(edge.type)]->(to)
-SET edgeRecord.recordedAt = $recordedAt
+SET edgeRecord.recordedAt = $recordedAt, edgeRecord += edge.properties

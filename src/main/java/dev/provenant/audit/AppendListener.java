@@ -16,7 +16,7 @@ public interface AppendListener {
 	 * @param event the event, with its sequence number
 	 * @param touched one row per touched node as the write left it: {@code id},
 	 * {@code properties} and every outgoing edge in {@code out} (see
-	 * {@code cypher/queries/audit/node_states.cypher})
+	 * {@code cypher/queries/audit/node_facts.cypher})
 	 */
 	void appended(AuditEvent event, List<Record> touched);
 

@@ -36,8 +36,15 @@ class AuditController {
 
 	@ForAuditors
 	@QueryMapping
-	AuditVerification verifyAuditLog(@Argument Integer fromSequence, @Argument Integer toSequence) {
-		return this.verifier.verify(fromSequence, toSequence);
+	AuditVerification verifyAuditLog(@Argument Integer fromSequence, @Argument Integer toSequence,
+			@Argument String checkpoint) {
+		return this.verifier.verify(fromSequence, toSequence, checkpoint);
+	}
+
+	@ForAuditors
+	@QueryMapping
+	Checkpoint auditCheckpoint() {
+		return this.verifier.checkpoint();
 	}
 
 }

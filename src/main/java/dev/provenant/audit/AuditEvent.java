@@ -9,18 +9,35 @@ import java.util.TreeMap;
  * One write, as the audit log keeps it.
  *
  * @param payloadDigest SHA-256 of the request's canonical JSON
- * @param recordsDigest SHA-256 of what the write left in the graph (see
- * {@link RecordsDigest})
+ * @param recordsDigest SHA-256 of {@code records} (format 2); in format 1, of what the
+ * write left in the graph as ADR 5 digested it
  * @param detail what else identifies the records (the history entry of a quarantine), or
  * {@code null}
  * @param hash SHA-256 of the previous event's hash followed by this event's canonical
  * form
+ * @param records the facts the write touched, with their digests before and after it
+ * (format 2; {@code null} in format 1)
+ * @param stateDigest SHA-256 of the whole store's state digest after the write (format 2;
+ * {@code null} in format 1)
  */
 public record AuditEvent(long sequence, OffsetDateTime at, String actor, AuditOperation operation, List<String> ids,
-		String payloadDigest, String recordsDigest, String detail, String hash) {
+		String payloadDigest, String recordsDigest, String detail, String hash, Records records, String stateDigest) {
 
 	/** The genesis: what the first event chains from. */
 	static final String GENESIS = "0".repeat(64);
+
+	/** The format events are appended in now (ADR 11); format 1 is ADR 5's. */
+	static final int FORMAT = 2;
+
+	/** Format 1, as ADR 5 appended them. */
+	AuditEvent(long sequence, OffsetDateTime at, String actor, AuditOperation operation, List<String> ids,
+			String payloadDigest, String recordsDigest, String detail, String hash) {
+		this(sequence, at, actor, operation, ids, payloadDigest, recordsDigest, detail, hash, null, null);
+	}
+
+	int format() {
+		return (this.records != null) ? FORMAT : 1;
+	}
 
 	/** Everything but the hash, in a fixed form; what the hash covers. */
 	String canonicalForm() {
@@ -33,11 +50,53 @@ public record AuditEvent(long sequence, OffsetDateTime at, String actor, AuditOp
 		form.put("payloadDigest", this.payloadDigest);
 		form.put("recordsDigest", this.recordsDigest);
 		form.put("detail", this.detail);
+		if (format() >= 2) {
+			form.put("v", format());
+			form.put("stateDigest", this.stateDigest);
+		}
 		return CanonicalJson.write(form);
 	}
 
 	static String chain(String previousHash, String canonicalForm) {
 		return CanonicalJson.sha256(previousHash + canonicalForm);
+	}
+
+	/**
+	 * The facts a write touched: node ids (or {@code LineageEvent <sha256>}) with the
+	 * fact digest each had before and after it, empty where there was none.
+	 */
+	public record Records(List<String> keys, List<String> before, List<String> after) {
+
+		public Records {
+			keys = List.copyOf(keys);
+			before = List.copyOf(before);
+			after = List.copyOf(after);
+			if (before.size() != keys.size() || after.size() != keys.size()) {
+				throw new IllegalArgumentException("One before and one after digest per key");
+			}
+		}
+
+		/** What an event's {@code recordsDigest} is in format 2. */
+		String digest() {
+			Map<String, Object> form = new TreeMap<>();
+			form.put("keys", this.keys);
+			form.put("before", this.before);
+			form.put("after", this.after);
+			return CanonicalJson.sha256(CanonicalJson.write(form));
+		}
+
+		/** The digest {@code key} had after the write, or empty if none. */
+		String after(String key) {
+			int index = this.keys.indexOf(key);
+			return (index < 0) ? null : this.after.get(index);
+		}
+
+		/** The digest {@code key} had before the write, or empty if none. */
+		String before(String key) {
+			int index = this.keys.indexOf(key);
+			return (index < 0) ? null : this.before.get(index);
+		}
+
 	}
 
 }

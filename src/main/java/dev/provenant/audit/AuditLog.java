@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +25,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends audit events. Every write calls {@link #append} last in its own transaction, so
- * the event commits with the write or not at all. The head is locked there, which
- * serialises appends: sequence numbers have no gaps and every event chains from the one
- * before, however many writers run at once.
+ * Appends audit events. Every write calls {@link #begin} before it changes anything and
+ * {@link #append} after, in its own transaction, so the event commits with the write or
+ * not at all. Beginning locks the head, which serialises recorded writes: sequence
+ * numbers have no gaps, every event chains from the one before, and each event's facts
+ * before and after are the write's own (ADR 11).
  */
 @Component
 public class AuditLog {
@@ -34,7 +38,9 @@ public class AuditLog {
 
 	private final GraphStore store;
 
-	private final RecordsDigest records;
+	private final Facts facts;
+
+	private final Checkpoints checkpoints;
 
 	private final Clock clock;
 
@@ -44,11 +50,13 @@ public class AuditLog {
 
 	private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
 
-	AuditLog(GraphStore store, RecordsDigest records, Clock clock, MeterRegistry meters) {
+	AuditLog(GraphStore store, Facts facts, Checkpoints checkpoints, Clock clock, MeterRegistry meters) {
 		this.meters = meters;
 		this.store = store;
-		this.records = records;
+		this.facts = facts;
+		this.checkpoints = checkpoints;
 		this.clock = clock;
+		baselineIfNeeded();
 		this.headSequence
 			.set(this.store.read(tx -> this.store.run(tx, "audit/head", Map.of()).single()).get("sequence").asLong());
 		Gauge.builder("provenant.audit.head.sequence", this.headSequence, AtomicLong::get)
@@ -87,45 +95,181 @@ public class AuditLog {
 		return details;
 	}
 
+	/** How a write names an OpenLineage event it keeps, among the facts it touches. */
+	public static String lineageEventKey(String sha256) {
+		return Facts.LINEAGE_EVENT + sha256;
+	}
+
 	/**
-	 * Records a write that has just been made in {@code tx}.
+	 * Starts recording a write in {@code tx}, before it changes anything: locks the head
+	 * (first, so that no other recorded write changes the store until this one commits)
+	 * and reads the facts of everything the write will touch, as they are before it.
+	 * @param keys the node ids the write will create or change (as sources of new
+	 * relationships too), and {@code LineageEvent <sha256>} for OpenLineage events it
+	 * will store
+	 */
+	public Recording begin(TransactionContext tx, Collection<String> keys) {
+		this.store.run(tx, "audit/lock_head", Map.of()).consume();
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
+		return new Recording(distinct, this.facts.digests(tx, distinct));
+	}
+
+	/**
+	 * Records a write that has just been made in {@code tx}, begun with {@link #begin}.
 	 * @param actor who made it
 	 * @param ids the nodes it touched
 	 * @param request what was asked, digested as canonical JSON
 	 * @param detail what else identifies the records it produced, or {@code null}
 	 */
-	public AuditEvent append(TransactionContext tx, AuditOperation operation, String actor, List<String> ids,
-			Object request, String detail) {
-		List<Record> touched = this.listeners.isEmpty() ? null : new ArrayList<>();
-		String recordsDigest = this.records.digest(operation, ids, detail, this.records.states(tx, ids, touched));
-		Record head = this.store.run(tx, "audit/lock_head", Map.of()).single();
+	public AuditEvent append(TransactionContext tx, Recording recording, AuditOperation operation, String actor,
+			List<String> ids, Object request, String detail) {
+		if (!recording.keys().containsAll(ids)) {
+			throw new IllegalStateException("The write touched ids it did not declare when it began: " + ids);
+		}
+		List<Record> touched = new ArrayList<>();
+		Map<String, String> after = this.facts.digests(tx, recording.keys(), touched);
+		Record head = this.store.run(tx, "audit/head", Map.of()).single();
+		StateDigest state = stateOf(head);
+		List<String> before = new ArrayList<>();
+		List<String> afterList = new ArrayList<>();
+		for (String key : recording.keys()) {
+			String was = recording.before().get(key);
+			String is = after.get(key);
+			if (was != null) {
+				state.remove(was);
+			}
+			if (is != null) {
+				state.add(is);
+			}
+			before.add((was != null) ? was : "");
+			afterList.add((is != null) ? is : "");
+		}
+		AuditEvent.Records records = new AuditEvent.Records(recording.keys(), before, afterList);
+		AuditEvent event = appendEvent(tx, head, operation, actor, ids, CanonicalJson.digest(request), detail, records,
+				state);
+		this.store.afterCommit(() -> appended(event));
+		for (AppendListener listener : this.listeners) {
+			listener.appended(event, touched);
+		}
+		return event;
+	}
+
+	/**
+	 * Starts the whole-store proof on a store whose log began before it (ADR 11): one
+	 * event that records the state digest of the store as found. Does nothing on a store
+	 * that has it already, so instances starting together append one.
+	 */
+	void baselineIfNeeded() {
+		Record head = this.store.read(tx -> this.store.run(tx, "audit/head", Map.of()).single());
+		if (head.get("sequence").asLong() == 0 || !head.get("state").isNull()) {
+			return;
+		}
+		log.info("Recording the state digest of the store as found, where the audit log's whole-store proof starts");
+		AuditEvent baseline = this.store.once(tx -> {
+			Record locked = this.store.run(tx, "audit/lock_head", Map.of()).single();
+			if (!locked.get("state").isNull()) {
+				return (AuditEvent) null;
+			}
+			StateDigest state = StateDigest.empty();
+			this.facts.forEach(tx, (key, digest) -> state.add(digest));
+			Record current = this.store.run(tx, "audit/head", Map.of()).single();
+			return appendEvent(tx, current, AuditOperation.BASELINE, "provenant", List.of(),
+					CanonicalJson.digest(Map.of()),
+					"the log's first " + current.get("sequence").asLong() + " events predate the whole-store proof",
+					new AuditEvent.Records(List.of(), List.of(), List.of()), state);
+		});
+		if (baseline != null) {
+			appended(baseline);
+		}
+	}
+
+	/**
+	 * Takes over a log just restored into {@code tx}: the head gets the state digest of
+	 * the restored store and this service's signature, so that verification (which the
+	 * restore runs before it commits) compares the two. A log from before the whole-store
+	 * proof gets its baseline.
+	 */
+	public void adoptImported(SimpleQueryRunner tx) {
+		Record head = this.store.run(tx, "audit/head", Map.of()).single();
+		long sequence = head.get("sequence").asLong();
+		if (sequence == 0) {
+			return;
+		}
+		StateDigest state = StateDigest.empty();
+		this.facts.forEach(tx, (key, digest) -> state.add(digest));
+		List<Record> rows = this.store.run(tx, "audit/events", Map.of("from", sequence, "to", sequence)).list();
+		AuditEvent last = (rows.size() == 1) ? StoredEvents.read(rows.get(0).get("e")).orElse(null) : null;
+		if (last == null) {
+			// Verification reports the malformed or missing event.
+			return;
+		}
+		if (last.stateDigest() == null) {
+			appendEvent(tx, head, AuditOperation.BASELINE, "provenant", List.of(), CanonicalJson.digest(Map.of()),
+					"the log's first " + sequence + " events predate the whole-store proof",
+					new AuditEvent.Records(List.of(), List.of(), List.of()), state);
+			return;
+		}
+		Checkpoint signed = this.checkpoints.sign(sequence, last.hash(), last.stateDigest(), last.at());
+		this.store
+			.run(tx, "audit/adopt_head", Map.of("state", state.bytes(), "stateDigest", last.stateDigest(), "at",
+					last.at(), "signature", signed.signature()))
+			.consume();
+	}
+
+	private void appended(AuditEvent event) {
+		this.headSequence.accumulateAndGet(event.sequence(), Math::max);
+		this.meters.counter("provenant.audit.events", "operation", event.operation().name()).increment();
+		log.info("Audit #{} {} by {} ({} ids); head hash {}", event.sequence(), event.operation(), event.actor(),
+				event.ids().size(), event.hash());
+	}
+
+	private AuditEvent appendEvent(SimpleQueryRunner tx, Record head, AuditOperation operation, String actor,
+			List<String> ids, String payloadDigest, String detail, AuditEvent.Records records, StateDigest state) {
 		long sequence = head.get("sequence").asLong() + 1;
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-		AuditEvent unsigned = new AuditEvent(sequence, at, actor, operation, List.copyOf(ids),
-				CanonicalJson.digest(request), recordsDigest, detail, null);
+		String stateDigest = state.hash();
+		AuditEvent unsigned = new AuditEvent(sequence, at, actor, operation, List.copyOf(ids), payloadDigest,
+				records.digest(), detail, null, records, stateDigest);
 		String hash = AuditEvent.chain(head.get("hash").asString(), unsigned.canonicalForm());
-		AuditEvent event = new AuditEvent(sequence, at, actor, operation, unsigned.ids(), unsigned.payloadDigest(),
-				recordsDigest, detail, hash);
+		AuditEvent event = new AuditEvent(sequence, at, actor, operation, unsigned.ids(), payloadDigest,
+				unsigned.recordsDigest(), detail, hash, records, stateDigest);
+		Checkpoint checkpoint = this.checkpoints.sign(sequence, hash, stateDigest, at);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("sequence", sequence);
 		parameters.put("at", at);
 		parameters.put("actor", actor);
 		parameters.put("operation", operation.name());
 		parameters.put("ids", event.ids());
-		parameters.put("payloadDigest", event.payloadDigest());
-		parameters.put("recordsDigest", recordsDigest);
+		parameters.put("payloadDigest", payloadDigest);
+		parameters.put("recordsDigest", event.recordsDigest());
 		parameters.put("detail", detail);
 		parameters.put("hash", hash);
+		parameters.put("v", AuditEvent.FORMAT);
+		parameters.put("stateDigest", stateDigest);
+		parameters.put("recordKeys", records.keys());
+		parameters.put("recordsBefore", records.before());
+		parameters.put("recordsAfter", records.after());
+		parameters.put("state", state.bytes());
+		parameters.put("signature", checkpoint.signature());
 		this.store.run(tx, "audit/append_event", parameters).consume();
-		for (AppendListener listener : this.listeners) {
-			listener.appended(event, touched);
-		}
-		this.store.afterCommit(() -> {
-			this.headSequence.accumulateAndGet(sequence, Math::max);
-			this.meters.counter("provenant.audit.events", "operation", operation.name()).increment();
-			log.info("Audit #{} {} by {} ({} ids); head hash {}", sequence, operation, actor, ids.size(), hash);
-		});
 		return event;
+	}
+
+	private static StateDigest stateOf(Record head) {
+		if (!head.get("state").isNull()) {
+			return StateDigest.of(head.get("state").asByteArray());
+		}
+		if (head.get("sequence").asLong() == 0) {
+			return StateDigest.empty();
+		}
+		throw new IllegalStateException("The audit head has no state digest: the baseline was not recorded");
+	}
+
+	/**
+	 * What a write declared when it began: the keys of the facts it touches and their
+	 * digests before it.
+	 */
+	public record Recording(List<String> keys, Map<String, String> before) {
 	}
 
 }

@@ -4,6 +4,8 @@ package dev.provenant.audit;
 public enum AuditOperation {
 
 	INGEST, REVIEW, MARK_ROLLED_BACK, QUARANTINE, RELEASE,
+	/** Where the whole-store proof starts on a log that began before it (ADR 11). */
+	BASELINE,
 	/** OpenLineage events recorded and mapped into the graph. */
 	OPENLINEAGE
 

@@ -34,7 +34,10 @@ public class AuditService {
 	}
 
 	private static AuditEvent event(Record row) {
-		return AuditVerifier.AuditEvents.toEvent(row.get("e"));
+		return StoredEvents.read(row.get("e"))
+			.orElseThrow(
+					() -> new dev.provenant.api.StateConflict(null, "An audit event in this page is malformed: it was "
+							+ "changed beneath the API; verifyAuditLog names it"));
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.StateConflict;
 import dev.provenant.audit.AuditLog;
+import dev.provenant.audit.AuditVerification;
+import dev.provenant.audit.AuditVerifier;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Record;
@@ -42,9 +44,12 @@ public class GraphImport {
 
 	private final AuditLog audit;
 
-	GraphImport(GraphStore store, AuditLog audit) {
+	private final AuditVerifier verifier;
+
+	GraphImport(GraphStore store, AuditLog audit, AuditVerifier verifier) {
 		this.store = store;
 		this.audit = audit;
+		this.verifier = verifier;
 	}
 
 	public GraphExport.ExportCounts importFrom(InputStream in) {
@@ -195,6 +200,14 @@ public class GraphImport {
 			GraphImport.this.store
 				.run(this.tx, "backup/import_head", Map.of("sequence", headSequence, "hash", header.get("headHash")))
 				.consume();
+			// Nothing is restored that does not prove itself: the chain, every record
+			// against it, and no record the log does not account for.
+			GraphImport.this.audit.adoptImported(this.tx);
+			AuditVerification verified = GraphImport.this.verifier.verifyWithin(this.tx);
+			if (!verified.ok()) {
+				throw invalid("its audit log does not verify at event #" + verified.firstBrokenSequence() + ": "
+						+ verified.problem());
+			}
 		}
 
 		private Map<?, ?> next(BufferedReader reader) {

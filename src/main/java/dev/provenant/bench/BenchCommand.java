@@ -121,6 +121,11 @@ public final class BenchCommand {
 			long heapBefore = usedHeap();
 			ingest(graph, serviceEngine);
 			waitForIndex(service.getBean(DependencyIndex.class), serviceEngine);
+			long verifying = System.nanoTime();
+			int events = serviceEngine.verifyAuditLog();
+			this.out.printf(Locale.ROOT, "Verified the audit log (%,d events) and every record in the store in %s%n",
+					events, seconds(verifying));
+			this.report.fact("auditVerificationSeconds", (System.nanoTime() - verifying) / 1e9);
 			this.report.fact("heapUsedBeforeIngestMb", heapBefore >> 20);
 			this.report.fact("heapUsedAfterIngestMb", usedHeap() >> 20);
 			this.report.fact("dependencyIndexBytes",

@@ -156,6 +156,20 @@ final class ServiceEngine implements Engine {
 		return post(INGEST, Map.of("batch", batch)).path("ingest").path("created").asInt();
 	}
 
+	/**
+	 * Verifies the whole audit log and every record in the store against it, failing the
+	 * run unless it holds.
+	 * @return how many events were checked
+	 */
+	int verifyAuditLog() {
+		JsonNode verification = post("{ verifyAuditLog { ok checked problem } }", Map.of()).path("verifyAuditLog");
+		if (!verification.path("ok").asBoolean()) {
+			throw new IllegalStateException(
+					"The audit log does not verify after ingest: " + verification.path("problem").asString());
+		}
+		return verification.path("checked").asInt();
+	}
+
 	/** The answer's data; any error ends the benchmark, with the service's message. */
 	private JsonNode post(String query, Map<String, Object> variables) {
 		Map<String, Object> body = new HashMap<>();

@@ -41,14 +41,19 @@ record TouchedNode(String id, NodeKind kind, Instant occurredAt, ReviewState rev
 	}
 
 	/**
-	 * A row of {@code audit/node_states}: the properties, and every outgoing edge
+	 * A row of {@code audit/node_facts}: the properties, and every outgoing edge
 	 * ({@code out}) by type and target id.
 	 */
 	static TouchedNode fromAuditRow(Record row) {
 		Value properties = row.get("properties");
 		List<Edge> edges = new ArrayList<>();
 		for (Value edge : row.get("out").values()) {
-			edges.add(new Edge(EdgeType.valueOf(edge.get("type").asString()), edge.get("to").asString(), null));
+			// Only provenance edges between records; anything else is not the index's
+			// (and, found in the store, the audit log's verification reports it).
+			EdgeType type = EdgeType.named(edge.get("type").asString());
+			if (type != null && !edge.get("to").isNull()) {
+				edges.add(new Edge(type, edge.get("to").asString(), null));
+			}
 		}
 		Value reversible = properties.get("reversible");
 		return new TouchedNode(row.get("id").asString(), NodeKind.valueOf(properties.get("kind").asString()),

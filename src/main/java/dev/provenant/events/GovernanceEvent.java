@@ -43,7 +43,9 @@ public record GovernanceEvent(String id, Type type, OffsetDateTime at, String su
 		/** An input was marked suspect. */
 		QUARANTINED,
 		/** A quarantine was lifted. */
-		RELEASED
+		RELEASED,
+		/** The audit log's signed checkpoint, published on a schedule. */
+		AUDIT_CHECKPOINT
 
 	}
 

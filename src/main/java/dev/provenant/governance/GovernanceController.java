@@ -83,6 +83,13 @@ class GovernanceController {
 		return loader.load(new NodeAt(decision.id(), asOf)).thenApply(ReviewService.DecisionReviews::reviews);
 	}
 
+	@SchemaMapping(typeName = "Decision")
+	CompletableFuture<List<Approval>> approvals(Decision decision,
+			DataLoader<NodeAt, ReviewService.DecisionReviews> loader,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return loader.load(new NodeAt(decision.id(), asOf)).thenApply(ReviewService.DecisionReviews::approvals);
+	}
+
 	@ForReaders
 	@QueryMapping
 	List<Quarantine> quarantines(@Argument Boolean activeOnly) {

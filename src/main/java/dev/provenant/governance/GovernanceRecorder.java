@@ -10,8 +10,11 @@ import java.util.Objects;
 
 import dev.provenant.events.GovernanceEvent;
 import dev.provenant.events.GovernanceEvents;
+import dev.provenant.graph.Approver;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.ProvenanceNode;
+import dev.provenant.graph.Reason;
+import dev.provenant.graph.Reason.ReasonCode;
 import dev.provenant.graph.ReviewState;
 import dev.provenant.graph.Route;
 import dev.provenant.ingest.DecisionsRecorded;
@@ -68,15 +71,24 @@ class GovernanceRecorder implements DecisionsRecorded {
 		Map<String, ProvenanceNode> policies = this.nodes.findAll(tx,
 				proposals.stream().map(Proposal::policyId).filter(Objects::nonNull).distinct().toList());
 		Map<String, List<String>> quarantined = this.quarantine.find(tx, proposals);
+		Map<String, ProvenanceNode> approvers = this.nodes.findAll(tx,
+				decisions.stream()
+					.filter(decision -> decision.approvedBy() != null)
+					.flatMap(decision -> decision.approvedBy().stream())
+					.distinct()
+					.toList());
 		List<Map<String, Object>> rows = new ArrayList<>(decisions.size());
 		List<Assessment> assessments = new ArrayList<>(decisions.size());
 		for (int i = 0; i < decisions.size(); i++) {
 			DecisionInput decision = decisions.get(i);
 			Proposal proposal = proposals.get(i);
 			Policy policy = (proposal.policyId() == null) ? null : (Policy) policies.get(proposal.policyId());
-			Assessment assessment = this.rules.assess(proposal, policy,
+			Assessment assessed = this.rules.assess(proposal, policy,
 					quarantined.getOrDefault(proposal.id(), List.of()));
-			rows.add(row(decision, policy, assessment));
+			List<Reason> attestation = attestationProblems(decision, policy, approvers);
+			Assessment assessment = attestation.isEmpty() ? assessed : new Assessment(assessed.route(),
+					concat(assessed.reasons(), attestation), assessed.requiredRoles(), assessed.reviewDeadline());
+			rows.add(row(decision, policy, assessment, !attestation.isEmpty()));
 			assessments.add(assessment);
 		}
 		this.store.run(tx, "governance/record_assessments", Map.of("rows", rows)).consume();
@@ -123,7 +135,45 @@ class GovernanceRecorder implements DecisionsRecorded {
 		return (List<String>) row.get("requiredRoles");
 	}
 
-	private Map<String, Object> row(DecisionInput decision, Policy policy, Assessment assessment) {
+	/**
+	 * What is wrong with the approvals a decision arrived with, which the writer attests
+	 * and no approver confirmed: under a policy that requires reviews through Provenant,
+	 * such an approval alone; and an approver whose role the policy does not allow.
+	 */
+	private static List<Reason> attestationProblems(DecisionInput decision, Policy policy,
+			Map<String, ProvenanceNode> approvers) {
+		if (decision.route() != Route.HUMAN_REVIEW || decision.approvedBy() == null || decision.approvedBy().isEmpty()
+				|| policy == null) {
+			return List.of();
+		}
+		List<Reason> problems = new ArrayList<>();
+		if (policy.requireVerifiedReview()) {
+			problems.add(new Reason(ReasonCode.ATTESTED_APPROVAL,
+					"Policy '" + policy.id() + "' requires reviews through Provenant; the approval by "
+							+ decision.approvedBy() + " was only attested by the writer that recorded the decision",
+					policy.id()));
+		}
+		if (!policy.approverRoles().isEmpty()) {
+			for (String id : decision.approvedBy()) {
+				if (approvers.get(id) instanceof Approver approver
+						&& !policy.approverRoles().contains(approver.role())) {
+					problems.add(new Reason(ReasonCode.UNAUTHORIZED_APPROVER, "Approver '" + id + "' has role '"
+							+ approver.role() + "'; policy '" + policy.id() + "' allows only " + policy.approverRoles(),
+							id));
+				}
+			}
+		}
+		return List.copyOf(problems);
+	}
+
+	private static List<Reason> concat(List<Reason> first, List<Reason> second) {
+		List<Reason> all = new ArrayList<>(first);
+		all.addAll(second);
+		return List.copyOf(all);
+	}
+
+	private Map<String, Object> row(DecisionInput decision, Policy policy, Assessment assessment,
+			boolean attestationViolated) {
 		boolean reviewed = decision.route() == Route.HUMAN_REVIEW;
 		ReviewState state = !reviewed ? ReviewState.NOT_REQUIRED
 				: (decision.approvedBy() != null && !decision.approvedBy().isEmpty()) ? ReviewState.APPROVED
@@ -134,7 +184,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 		row.put("reviewDeadline", reviewed ? this.rules.deadline(decision.occurredAt(), policy) : null);
 		row.put("requiredRoles", this.rules.requiredRoles(policy));
 		row.put("reasons", JSON.writeValueAsString(assessment.reasons()));
-		row.put("violation", !reviewed && assessment.route() == Route.HUMAN_REVIEW);
+		row.put("violation", (!reviewed && assessment.route() == Route.HUMAN_REVIEW) || attestationViolated);
 		return row;
 	}
 

@@ -100,6 +100,7 @@ public class QuarantineService {
 		QuarantineReport report = new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(),
 				pending);
 		this.store.write(tx -> {
+			AuditLog.Recording recording = this.audit.begin(tx, List.of(id));
 			ProvenanceNode node = this.nodes.findAll(tx, List.of(id)).get(id);
 			if (node == null) {
 				throw new NodeNotFound(id, "node");
@@ -111,7 +112,7 @@ public class QuarantineService {
 			var changed = this.store.run(tx, query, Map.of("id", id, "event", event)).single();
 			if (changed.get("changed").asBoolean()) {
 				long entry = changed.get("entry").asLong();
-				this.audit.append(tx, operation, actor, List.of(id),
+				this.audit.append(tx, recording, operation, actor, List.of(id),
 						AuditLog.details("id", id, "reason", reason, "note", note), Long.toString(entry));
 				this.events.record(tx, List.of(announcement(action, at, node, entry, reason, actor, note, report)));
 			}

@@ -81,6 +81,7 @@ public class ReviewService {
 		}
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		return this.store.write(tx -> {
+			AuditLog.Recording recording = this.audit.begin(tx, List.of(decisionId, approverId));
 			Result locked = this.store.run(tx, "governance/lock_decision", Map.of("id", decisionId));
 			if (!locked.hasNext()) {
 				throw new NodeNotFound(decisionId, "decision");
@@ -103,8 +104,10 @@ public class ReviewService {
 					verdict.name(), "at", at, "rationale", rationale, "state", state.name());
 			Decision reviewed = (Decision) NodeMapping
 				.toNode(this.store.run(tx, "governance/record_review", parameters).single().get("d"));
-			this.audit.append(tx, AuditOperation.REVIEW, actor, List.of(decisionId, approverId), Map.of("decisionId",
-					decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale), null);
+			this.audit.append(
+					tx, recording, AuditOperation.REVIEW, actor, List.of(decisionId, approverId), Map.of("decisionId",
+							decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale),
+					null);
 			Map<String, Object> detail = new LinkedHashMap<>(DecisionEvents.facts(reviewed));
 			detail.put("verdict", verdict.name());
 			detail.put("approverId", approverId);
@@ -115,24 +118,42 @@ public class ReviewService {
 		});
 	}
 
-	/** The reviews of many decisions, each as of its own instant, in one query. */
+	/**
+	 * The reviews and approvals of many decisions, each as of its own instant, in one
+	 * query.
+	 */
 	Map<NodeAt, DecisionReviews> reviews(List<NodeAt> refs) {
 		return this.store.read(tx -> {
 			Map<NodeAt, List<Review>> reviews = new HashMap<>();
-			this.store.run(tx, "governance/reviews", Map.of("refs", NodeAt.parameters(refs)))
-				.forEachRemaining(
-						row -> reviews.computeIfAbsent(refs.get(row.get("key").asInt()), id -> new ArrayList<>())
-							.add(new Review((Approver) NodeMapping.toNode(row.get("approver")),
-									Review.Verdict.valueOf(row.get("verdict").asString()),
-									row.get("at").asOffsetDateTime(), row.get("rationale").asString())));
+			Map<NodeAt, List<Approval>> approvals = new HashMap<>();
+			this.store.run(tx, "governance/reviews", Map.of("refs", NodeAt.parameters(refs))).forEachRemaining(row -> {
+				NodeAt ref = refs.get(row.get("key").asInt());
+				Approver approver = (Approver) NodeMapping.toNode(row.get("approver"));
+				OffsetDateTime at = row.get("at").asOffsetDateTime();
+				if (row.get("verdict").isNull()) {
+					approvals.computeIfAbsent(ref, id -> new ArrayList<>())
+						.add(new Approval(approver, Approval.Kind.ATTESTED, row.get("attestedBy").asString(null), at));
+					return;
+				}
+				Review.Verdict verdict = Review.Verdict.valueOf(row.get("verdict").asString());
+				reviews.computeIfAbsent(ref, id -> new ArrayList<>())
+					.add(new Review(approver, verdict, at, row.get("rationale").asString()));
+				if (verdict == Review.Verdict.APPROVE) {
+					approvals.computeIfAbsent(ref, id -> new ArrayList<>())
+						.add(new Approval(approver, Approval.Kind.VERIFIED, null, at));
+				}
+			});
 			Map<NodeAt, DecisionReviews> result = new HashMap<>();
-			refs.forEach(ref -> result.put(ref, new DecisionReviews(reviews.getOrDefault(ref, List.of()))));
+			refs.forEach(ref -> result.put(ref,
+					new DecisionReviews(reviews.getOrDefault(ref, List.of()), approvals.getOrDefault(ref, List.of()))));
 			return result;
 		});
 	}
 
-	/** The reviews of one decision, oldest first. */
-	public record DecisionReviews(List<Review> reviews) {
+	/**
+	 * The reviews of one decision and its approvals, verified or attested, oldest first.
+	 */
+	public record DecisionReviews(List<Review> reviews, List<Approval> approvals) {
 	}
 
 }

@@ -55,4 +55,14 @@ public enum EdgeType {
 		return this.targets;
 	}
 
+	/** The edge type of that name, or {@code null} if there is none. */
+	public static EdgeType named(String name) {
+		for (EdgeType type : values()) {
+			if (type.name().equals(name)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
 }

@@ -12,7 +12,14 @@ public record Reason(ReasonCode code, String detail, String nodeId) {
 
 	public enum ReasonCode {
 
-		LOW_CONFIDENCE, LOW_DATA_QUALITY, HIGH_RISK, QUARANTINED_INPUT, NO_POLICY
+		LOW_CONFIDENCE, LOW_DATA_QUALITY, HIGH_RISK, QUARANTINED_INPUT, NO_POLICY,
+		/**
+		 * Approved only by attestation under a policy that requires reviews through
+		 * Provenant.
+		 */
+		ATTESTED_APPROVAL,
+		/** Attested as approved by an approver whose role the policy does not allow. */
+		UNAUTHORIZED_APPROVER
 
 	}
 

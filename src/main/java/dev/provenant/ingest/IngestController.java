@@ -1,6 +1,7 @@
 package dev.provenant.ingest;
 
 import dev.provenant.security.ForWriters;
+import dev.provenant.security.GovernanceAuthority;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -19,7 +20,7 @@ class IngestController {
 	@ForWriters
 	@MutationMapping
 	IngestReport ingest(@Argument ProvenanceBatch batch, Authentication caller) {
-		return this.ingest.ingest(batch, caller.getName());
+		return this.ingest.ingest(batch, caller.getName(), GovernanceAuthority.mayWrite(caller));
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.provenant.api.BatchRejected;
+import dev.provenant.api.Forbidden;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
 import dev.provenant.api.RecordProblem;
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Service;
 @Service
 @EnableConfigurationProperties(IngestProperties.class)
 public class IngestService {
+
+	/** Kinds only governors and admins write. */
+	private static final Set<NodeKind> GOVERNANCE_KINDS = Set.of(NodeKind.POLICY, NodeKind.APPROVER);
 
 	private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -91,10 +95,22 @@ public class IngestService {
 		}
 	}
 
-	/** Records the batch; {@code actor} is the principal the audit log names. */
+	/**
+	 * Records a batch from the service itself (the demo, the benchmark), which may hold
+	 * governance records.
+	 */
 	public IngestReport ingest(ProvenanceBatch batch, String actor) {
+		return ingest(batch, actor, true);
+	}
+
+	/**
+	 * Records the batch; {@code actor} is the principal the audit log names.
+	 * @param mayGovern whether the actor may create policies and approvers (role governor
+	 * or admin); a batch that would create one otherwise is FORBIDDEN
+	 */
+	public IngestReport ingest(ProvenanceBatch batch, String actor, boolean mayGovern) {
 		try {
-			IngestReport report = record(batch, actor);
+			IngestReport report = record(batch, actor, mayGovern);
 			if (report.created() == 0) {
 				this.metrics.unchanged();
 			}
@@ -120,7 +136,7 @@ public class IngestService {
 				}
 				return new IngestReport(0, plan.duplicates, 0);
 			}
-			return apply(tx, plan, batch, actor);
+			return apply(tx, plan, batch, actor, false);
 		}
 		catch (BatchRejected ex) {
 			this.metrics.rejected(ex.problems());
@@ -128,7 +144,7 @@ public class IngestService {
 		}
 	}
 
-	private IngestReport record(ProvenanceBatch batch, String actor) {
+	private IngestReport record(ProvenanceBatch batch, String actor, boolean mayGovern) {
 		int size = batch.size();
 		if (size > this.properties.maxBatchRecords()) {
 			throw new BatchRejected(List.of(new RecordProblem("batch", null, null, Code.BATCH_TOO_LARGE,
@@ -144,7 +160,7 @@ public class IngestService {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.store.write(tx -> apply(tx, plan, batch, actor));
+				return this.store.write(tx -> apply(tx, plan, batch, actor, mayGovern));
 			}
 			catch (ClientException ex) {
 				if (!CONSTRAINT_VIOLATION.equals(ex.code()) || attempt == MAX_ATTEMPTS) {
@@ -201,7 +217,8 @@ public class IngestService {
 		return new Plan(List.copyOf(byId.values()), duplicates, List.copyOf(problems), Map.copyOf(declared));
 	}
 
-	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch, String actor) {
+	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch, String actor,
+			boolean mayGovern) {
 		Map<String, Stored> stored = stored(tx, idsOf(plan));
 		Map<String, NodeKind> batchKinds = plan.declared;
 
@@ -229,13 +246,18 @@ public class IngestService {
 				}
 			}
 		}
+		if (!mayGovern) {
+			requireNoGovernanceRecords(plan, stored, actor);
+		}
 		problems.addAll(cycles(fresh, EdgeType.DERIVED_FROM));
 		problems.addAll(cycles(fresh, EdgeType.TRIGGERED_BY));
 		problems.addAll(cycles(fresh, EdgeType.SUPERSEDES));
 		if (!problems.isEmpty()) {
 			throw new BatchRejected(problems);
 		}
-		int edges = write(tx, fresh);
+		AuditLog.Recording recording = fresh.isEmpty() ? null
+				: this.audit.begin(tx, fresh.stream().map(planned -> planned.record.id()).toList());
+		int edges = write(tx, fresh, actor);
 		List<ProvenanceBatch.DecisionInput> decisions = fresh.stream()
 			.map(Planned::record)
 			.filter(ProvenanceBatch.DecisionInput.class::isInstance)
@@ -246,7 +268,7 @@ public class IngestService {
 		}
 		if (!fresh.isEmpty()) {
 			// A batch that changes nothing writes nothing, and so leaves no event.
-			this.audit.append(tx, AuditOperation.INGEST, actor,
+			this.audit.append(tx, recording, AuditOperation.INGEST, actor,
 					fresh.stream().map(planned -> planned.record.id()).toList(), batch, null);
 			Map<NodeKind, Long> byKind = fresh.stream()
 				.collect(java.util.stream.Collectors.groupingBy(planned -> planned.record.kind(),
@@ -254,6 +276,28 @@ public class IngestService {
 			this.store.afterCommit(() -> this.metrics.recorded(byKind));
 		}
 		return new IngestReport(fresh.size(), unchanged, edges);
+	}
+
+	/**
+	 * Policies and approvers (and so approvers' roles) govern decisions: only a governor
+	 * or an admin writes them. Referencing stored ones, or sending one again unchanged,
+	 * is fine.
+	 */
+	private static void requireNoGovernanceRecords(Plan plan, Map<String, Stored> stored, String actor) {
+		List<String> governance = plan.records.stream()
+			.filter(planned -> GOVERNANCE_KINDS.contains(planned.record.kind()))
+			.filter(planned -> {
+				Stored existing = stored.get(planned.record.id());
+				return existing == null || existing.kind != planned.record.kind()
+						|| !existing.digest.equals(planned.digest);
+			})
+			.map(planned -> planned.record.kind() + " '" + planned.record.id() + "'")
+			.toList();
+		if (!governance.isEmpty()) {
+			throw new Forbidden("'" + actor + "' may not write governance records (" + String.join(", ", governance)
+					+ "): policies and approvers are written by the governor role or an admin, not by writers, so "
+					+ "that no agent writes the rules that govern it. The batch was not recorded.");
+		}
 	}
 
 	/** The ids a plan creates or references. */
@@ -275,7 +319,7 @@ public class IngestService {
 		return stored;
 	}
 
-	private int write(TransactionContext tx, List<Planned> fresh) {
+	private int write(TransactionContext tx, List<Planned> fresh, String actor) {
 		if (fresh.isEmpty()) {
 			return 0;
 		}
@@ -294,8 +338,11 @@ public class IngestService {
 			properties.putAll(record.ownFields());
 			properties.values().removeIf(java.util.Objects::isNull);
 			nodes.add(Map.of("label", record.kind().label(), "properties", properties));
+			// An approval sent with the decision is the writer's statement, not the
+			// approver's review: the edge names who attested it.
 			record.references()
-				.forEach(r -> edges.add(Map.of("from", record.id(), "to", r.target(), "type", r.type().name())));
+				.forEach(r -> edges.add(Map.of("from", record.id(), "to", r.target(), "type", r.type().name(),
+						"properties", (r.type() == EdgeType.APPROVED_BY) ? Map.of("attestedBy", actor) : Map.of())));
 		}
 		this.store.run(tx, "ingest/create_nodes", Map.of("nodes", nodes)).consume();
 		if (edges.isEmpty()) {

@@ -166,7 +166,7 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 	public record PolicyInput(String id, String name, Object attributes, Double minConfidence, Double minDataQuality,
 			Double maxRiskScore, List<String> approverRoles, String reviewSla, Boolean escalateOnQuarantinedInput,
-			String supersedes) implements RecordInput {
+			String supersedes, Boolean requireVerifiedReview) implements RecordInput {
 
 		@Override
 		public NodeKind kind() {
@@ -175,11 +175,17 @@ public record ProvenanceBatch(List<DataSourceInput> dataSources, List<FeatureInp
 
 		@Override
 		public Map<String, Object> ownFields() {
-			return fields("minConfidence", this.minConfidence, "minDataQuality", this.minDataQuality, "maxRiskScore",
-					this.maxRiskScore, "approverRoles",
+			Map<String, Object> fields = fields("minConfidence", this.minConfidence, "minDataQuality",
+					this.minDataQuality, "maxRiskScore", this.maxRiskScore, "approverRoles",
 					(this.approverRoles == null) ? null : List.copyOf(this.approverRoles), "reviewSla", this.reviewSla,
 					"escalateOnQuarantinedInput",
 					(this.escalateOnQuarantinedInput == null) || this.escalateOnQuarantinedInput);
+			// Only when set: policies recorded before the field existed keep their
+			// digest.
+			if (Boolean.TRUE.equals(this.requireVerifiedReview)) {
+				fields.put("requireVerifiedReview", true);
+			}
+			return fields;
 		}
 
 		@Override

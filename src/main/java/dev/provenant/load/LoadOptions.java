@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param url the service's base URL; requests go to {@code /graphql} under it
  * @param apiKey sent as {@code X-API-Key}; its principal needs the writer and reader
- * roles
+ * roles, and governor for the setup's policy and approver (or admin)
  * @param duration how long the measured phase runs, after setup
  * @param clients concurrent clients, each waiting for its answer before the next request
  * @param ingestShare the fraction of requests that ingest; the rest are queries

@@ -78,8 +78,7 @@ public class OpenLineageService {
 				return 0;
 			}
 			OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-			this.store.run(tx, "openlineage/store_events", Map.of("events", stored(fresh, now))).consume();
-			map(tx, fresh, actor, now, null);
+			map(tx, fresh, actor, now, null, true);
 			return fresh.size();
 		});
 		this.meters.counter("provenant.openlineage.events", "outcome", "recorded").increment(recorded);
@@ -105,7 +104,8 @@ public class OpenLineageService {
 				return replayed;
 			}
 			this.store.write(tx -> {
-				map(tx, page, actor, OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), "replay");
+				map(tx, page, actor, OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), "replay",
+						false);
 				return null;
 			});
 			replayed += page.size();
@@ -113,11 +113,22 @@ public class OpenLineageService {
 		}
 	}
 
-	/** Maps events into the graph and appends their audit event, in {@code tx}. */
-	private void map(TransactionContext tx, List<LineageEvent> events, String actor, OffsetDateTime now,
-			String detail) {
+	/**
+	 * Maps events into the graph and appends their audit event, in {@code tx}; first
+	 * keeps them as received when {@code store}.
+	 */
+	private void map(TransactionContext tx, List<LineageEvent> events, String actor, OffsetDateTime now, String detail,
+			boolean store) {
 		LineageMapping mapping = LineageMapping.of(events);
 		checkKinds(tx, mapping.kinds());
+		List<String> keys = new ArrayList<>(mapping.touched());
+		if (store) {
+			events.forEach(event -> keys.add(AuditLog.lineageEventKey(event.sha256())));
+		}
+		AuditLog.Recording recording = this.audit.begin(tx, keys);
+		if (store) {
+			this.store.run(tx, "openlineage/store_events", Map.of("events", stored(events, now))).consume();
+		}
 		this.store.run(tx, "openlineage/merge_nodes", Map.of("nodes", mapping.nodes(), "recordedAt", now)).consume();
 		setRuns(tx, mapping.runEvents());
 		this.store
@@ -125,7 +136,7 @@ public class OpenLineageService {
 					Map.of("edges", mapping.edges().stream().map(LineageMapping.Edge::asParameter).toList(),
 							"recordedAt", now))
 			.consume();
-		this.audit.append(tx, AuditOperation.OPENLINEAGE, actor, mapping.touched(),
+		this.audit.append(tx, recording, AuditOperation.OPENLINEAGE, actor, mapping.touched(),
 				events.stream().map(LineageEvent::sha256).toList(), detail);
 		if (!mapping.decisions().isEmpty()) {
 			// Recorded as ingest records them (checks, governance, audit), in this same

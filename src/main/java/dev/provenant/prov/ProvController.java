@@ -1,5 +1,6 @@
 package dev.provenant.prov;
 
+import dev.provenant.signing.ServiceKey;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -38,9 +39,9 @@ class ProvController {
 
 	private final ProvService prov;
 
-	private final ProvSigner signer;
+	private final ServiceKey signer;
 
-	ProvController(ProvService prov, ProvSigner signer) {
+	ProvController(ProvService prov, ServiceKey signer) {
 		this.prov = prov;
 		this.signer = signer;
 	}

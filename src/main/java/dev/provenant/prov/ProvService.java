@@ -1,5 +1,6 @@
 package dev.provenant.prov;
 
+import dev.provenant.signing.ServiceKey;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +28,9 @@ public class ProvService {
 
 	private final GraphStore store;
 
-	private final ProvSigner signer;
+	private final ServiceKey signer;
 
-	ProvService(LineageService lineage, GraphStore store, ProvSigner signer) {
+	ProvService(LineageService lineage, GraphStore store, ServiceKey signer) {
 		this.lineage = lineage;
 		this.store = store;
 		this.signer = signer;
@@ -50,7 +51,7 @@ public class ProvService {
 		return JSON.writeValueAsBytes(document);
 	}
 
-	/** A detached JWS over {@code bytes}; see {@link ProvSigner}. */
+	/** A detached JWS over {@code bytes}; see {@link ServiceKey}. */
 	String sign(byte[] bytes) {
 		return this.signer.signDetached(bytes);
 	}

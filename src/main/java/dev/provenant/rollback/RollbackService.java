@@ -93,13 +93,14 @@ public class RollbackService {
 		Map<String, Object> parameters = Map.of("id", actionId, "by", actor, "reason", reason, "at",
 				OffsetDateTime.now(this.clock));
 		ProvenanceNode node = this.store.write(tx -> {
+			AuditLog.Recording recording = this.audit.begin(tx, List.of(actionId));
 			var result = this.store.run(tx, "rollback/mark_rolled_back", parameters);
 			if (!result.hasNext()) {
 				return null;
 			}
 			var row = result.next();
 			if (row.get("changed").asBoolean()) {
-				this.audit.append(tx, AuditOperation.MARK_ROLLED_BACK, actor, List.of(actionId),
+				this.audit.append(tx, recording, AuditOperation.MARK_ROLLED_BACK, actor, List.of(actionId),
 						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null);
 				this.store.afterCommit(this.rollbacks::increment);
 			}

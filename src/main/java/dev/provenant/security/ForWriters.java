@@ -8,11 +8,11 @@ import java.lang.annotation.Target;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
-/** Ingest. Admins may always. */
+/** Ingest (writers and governors). Admins may always. */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@PreAuthorize("hasRole('WRITER')")
+@PreAuthorize("hasAnyRole('WRITER', 'GOVERNOR')")
 public @interface ForWriters {
 
 }

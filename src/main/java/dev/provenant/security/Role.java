@@ -15,8 +15,14 @@ public enum Role {
 	 * signals.
 	 */
 	READER,
-	/** Ingest. */
+	/** Ingest records, except governance records (policies, approvers). */
 	WRITER,
+	/**
+	 * Ingest governance records too: policies, approvers and approvers' roles. Kept apart
+	 * from writer, so that the agent being governed cannot write the rules that govern
+	 * it.
+	 */
+	GOVERNOR,
 	/** Review pending decisions, as the approver the principal stands for. */
 	REVIEWER,
 	/** Quarantine, release, mark actions rolled back. */

@@ -95,7 +95,8 @@ public final class NodeMapping {
 		return new Policy(id, name, recordedAt, attributes, quarantined(node, asOf), number(node, "minConfidence"),
 				number(node, "minDataQuality"), number(node, "maxRiskScore"),
 				node.get("approverRoles").isNull() ? List.of() : node.get("approverRoles").asList(Value::asString),
-				string(node, "reviewSla"), node.get("escalateOnQuarantinedInput").asBoolean(true));
+				string(node, "reviewSla"), node.get("escalateOnQuarantinedInput").asBoolean(true),
+				node.get("requireVerifiedReview").asBoolean(false));
 	}
 
 	private static Decision decision(String id, String name, OffsetDateTime recordedAt, Map<String, Object> attributes,

@@ -86,6 +86,19 @@ class ExportImportIT extends GraphQlIT {
 				.expectStatus()
 				.isBadRequest();
 			importing(port, "not json\n").expectStatus().isBadRequest();
+			// A file whose records or log were edited does not verify, and nothing of it
+			// is
+			// kept: the import below finds the store empty.
+			assertThat(export).contains("\"rollbackReason\":\"bad model\"");
+			importing(port, export.replace("\"rollbackReason\":\"bad model\"", "\"rollbackReason\":\"routine\""))
+				.expectStatus()
+				.isBadRequest()
+				.expectBody(String.class)
+				.value(body -> assertThat(body).contains("does not verify"));
+			importing(port, export.replaceFirst("\"actor\":\"", "\"actor\":\"x")).expectStatus()
+				.isBadRequest()
+				.expectBody(String.class)
+				.value(body -> assertThat(body).contains("does not verify"));
 			importing(port, export).expectStatus().isOk().expectBody().jsonPath("$.auditEvents").isNumber();
 
 			for (String local : List.of("crm", "f", "d", "a", "b", "ana")) {

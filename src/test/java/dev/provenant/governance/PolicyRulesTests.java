@@ -48,7 +48,7 @@ class PolicyRulesTests {
 		PolicyRules rules = new PolicyRules(
 				new GovernanceProperties(Route.HUMAN_REVIEW, Duration.ofHours(24), Duration.ofSeconds(15)));
 		Policy longestSla = new Policy("pol", null, AT, null, false, null, null, null, List.of(),
-				"PT9223372036854775807S", true);
+				"PT9223372036854775807S", true, false);
 		assertThat(rules.deadline(AT, longestSla)).isEqualTo(Utc.END_OF_TIME);
 		assertThat(rules.deadline(OffsetDateTime.parse("9999-12-31T12:00:00Z"), null)).isEqualTo(Utc.END_OF_TIME);
 		assertThat(rules.deadline(AT, null)).isEqualTo(AT.plusHours(24));

@@ -42,7 +42,7 @@ class ContentDigestTests {
 	@Test
 	void aDataSourceAndAPolicyWithTheSameIdDiffer() {
 		assertThat(ContentDigest
-			.of(new ProvenanceBatch.PolicyInput("x", null, null, null, null, null, null, null, null, null)))
+			.of(new ProvenanceBatch.PolicyInput("x", null, null, null, null, null, null, null, null, null, null)))
 			.isNotEqualTo(ContentDigest.of(new ProvenanceBatch.DataSourceInput("x", null, null, null, null)));
 	}
 

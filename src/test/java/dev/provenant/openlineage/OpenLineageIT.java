@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * OpenLineage events, sent by the real {@code openlineage-java} client's HTTP transport
  * (gzip, API key as a bearer token) and as raw JSON, land in the provenance graph: runs,
- * jobs and datasets, and lineage from source tables through pipelines to decisions.
+ * jobs and datasets, and lineage from source tables through pipelines to decisions. On a
+ * store of its own: the replay test changes a mapping beneath the API, which the audit
+ * log keeps on record for good.
  */
+@TestPropertySource(properties = "provenant.test.store=openlineage")
 class OpenLineageIT extends GraphQlIT {
 
 	private static final URI PRODUCER = URI
@@ -218,6 +222,13 @@ class OpenLineageIT extends GraphQlIT {
 		}
 		assertThat(auditHead()).isGreaterThan(head);
 		http(TestKeys.WRITER).post().uri("/admin/openlineage/replay").exchange().expectStatus().isForbidden();
+		// The edge was deleted beneath the API: replaying restores the mapping, not the
+		// proof, which keeps the change on record.
+		this.graphQl.document("{ verifyAuditLog { ok outOfStep } }")
+			.execute()
+			.path("verifyAuditLog.outOfStep")
+			.entity(String.class)
+			.isEqualTo(output);
 	}
 
 	@Test

@@ -26,14 +26,15 @@ class StatementPlansIT extends GraphQlIT {
 	/**
 	 * Statements that read every node of a label on purpose: exports, the index build,
 	 * the audit log's pages (filtered by time), the quarantined nodes (few, and where the
-	 * quarantine check starts) and the operators' list of webhook deliveries (newest
-	 * first, filtered).
+	 * quarantine check starts), the operators' list of webhook deliveries (newest first,
+	 * filtered), and the whole-store verification, which reads every record and looks for
+	 * any it does not know (ADR 11).
 	 */
 	private static final Set<String> WHOLE_LABEL_READS = Set.of("backup/export_nodes", "backup/export_edges",
 			"backup/export_audit_events", "backup/export_lineage_events", "openlineage/events_page",
 			"backup/store_counts", "dependency/all_nodes", "dependency/all_edges", "governance/quarantines",
 			"governance/quarantined_upstream", "audit/log_count", "audit/log_page", "webhooks/deliveries",
-			"webhooks/deliveries_count");
+			"webhooks/deliveries_count", "audit/all_facts", "audit/foreign_records", "audit/node_facts_page");
 
 	@Autowired
 	private CypherQueries queries;

@@ -18,6 +18,9 @@ public final class TestKeys {
 
 	public static final String AUDITOR = "auditor-key";
 
+	/** Writes governance records (policies, approvers) and other records. */
+	public static final String GOVERNOR = "governor-key";
+
 	/** A reviewer whose principal is mapped to approver {@link #MAPPED_APPROVER}. */
 	public static final String MAPPED_REVIEWER = "mapped-reviewer-key";
 
@@ -39,7 +42,7 @@ public final class TestKeys {
 			+ ",test-reader:reader:" + READER + ",test-writer:writer:" + WRITER + "," + REVIEWER_PRINCIPAL
 			+ ":reviewer:" + REVIEWER + ",test-operator:operator:" + OPERATOR + ",test-auditor:AUDITOR:" + AUDITOR
 			+ ",bob:reviewer:" + MAPPED_REVIEWER + "," + READING_REVIEWER_PRINCIPAL + ":reader+reviewer:"
-			+ READING_REVIEWER;
+			+ READING_REVIEWER + ",test-governor:governor:" + GOVERNOR;
 
 	/** Maps principal bob to approver {@link #MAPPED_APPROVER}. */
 	public static final String APPROVERS = "provenant.security.approvers.bob=" + MAPPED_APPROVER;

@@ -1,11 +1,10 @@
-package dev.provenant.prov;
+package dev.provenant.signing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dev.provenant.store.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +37,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(ProvProperties.class)
-class ProvSigner {
+public class ServiceKey {
 
-	private static final Logger log = LoggerFactory.getLogger(ProvSigner.class);
+	private static final Logger log = LoggerFactory.getLogger(ServiceKey.class);
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -48,25 +48,28 @@ class ProvSigner {
 
 	private final PrivateKey privateKey;
 
+	private final PublicKey publicKey;
+
 	private final String x;
 
 	private final String keyId;
 
-	ProvSigner(ProvProperties properties) {
+	public ServiceKey(ProvProperties properties) {
 		KeyPair pair = loadOrCreate(properties.signingKeyFile());
 		this.privateKey = pair.getPrivate();
+		this.publicKey = pair.getPublic();
 		this.x = BASE64URL.encodeToString(raw(pair.getPublic()));
 		this.keyId = BASE64URL.encodeToString(sha256("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + this.x + "\"}"));
 	}
 
-	String keyId() {
+	public String keyId() {
 		return this.keyId;
 	}
 
 	/**
 	 * {@code BASE64URL(header) + ".." + BASE64URL(signature)} over {@code payload} as is.
 	 */
-	String signDetached(byte[] payload) {
+	public String signDetached(byte[] payload) {
 		String header = BASE64URL
 			.encodeToString(("{\"alg\":\"EdDSA\",\"b64\":false,\"crit\":[\"b64\"],\"kid\":\"" + this.keyId + "\"}")
 				.getBytes(StandardCharsets.UTF_8));
@@ -82,8 +85,59 @@ class ProvSigner {
 		}
 	}
 
+	/**
+	 * A compact JWS (RFC 7515) carrying {@code payload}: what the audit log's checkpoints
+	 * are, so one string holds both the statement and its proof.
+	 */
+	public String sign(byte[] payload) {
+		String header = BASE64URL
+			.encodeToString(("{\"alg\":\"EdDSA\",\"kid\":\"" + this.keyId + "\"}").getBytes(StandardCharsets.UTF_8));
+		String signingInput = header + "." + BASE64URL.encodeToString(payload);
+		return signingInput + "." + BASE64URL.encodeToString(signature(signingInput));
+	}
+
+	/**
+	 * The payload of a compact JWS this key signed, or empty when it is malformed, names
+	 * another key or algorithm, or its signature does not verify.
+	 */
+	public java.util.Optional<byte[]> verify(String jws) {
+		String[] parts = (jws != null) ? jws.split("\\.", -1) : new String[0];
+		if (parts.length != 3) {
+			return java.util.Optional.empty();
+		}
+		try {
+			Base64.Decoder decoder = Base64.getUrlDecoder();
+			String header = new String(decoder.decode(parts[0]), StandardCharsets.UTF_8);
+			if (!header.equals("{\"alg\":\"EdDSA\",\"kid\":\"" + this.keyId + "\"}")) {
+				return java.util.Optional.empty();
+			}
+			Signature verifier = Signature.getInstance("Ed25519");
+			verifier.initVerify(this.publicKey);
+			verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+			if (!verifier.verify(decoder.decode(parts[2]))) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional.of(decoder.decode(parts[1]));
+		}
+		catch (IllegalArgumentException | GeneralSecurityException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private byte[] signature(String signingInput) {
+		try {
+			Signature signature = Signature.getInstance("Ed25519");
+			signature.initSign(this.privateKey);
+			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+			return signature.sign();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Ed25519 signing failed", ex);
+		}
+	}
+
 	/** The public key as a JWK set (RFC 7517, RFC 8037). */
-	Map<String, Object> jwks() {
+	public Map<String, Object> jwks() {
 		return Map.of("keys", List
 			.of(Map.of("kty", "OKP", "crv", "Ed25519", "x", this.x, "kid", this.keyId, "alg", "EdDSA", "use", "sig")));
 	}
@@ -103,10 +157,9 @@ class ProvSigner {
 			if (parent != null) {
 				Files.createDirectories(parent);
 			}
-			Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+			SecretFiles.write(file, "-----BEGIN PRIVATE KEY-----\n"
 					+ Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(pair.getPrivate().getEncoded())
 					+ "\n-----END PRIVATE KEY-----\n");
-			restrict(file);
 			log.info("Generated an Ed25519 key for signing PROV exports in {}; its public half is served at "
 					+ "/.well-known/jwks.json", file.toAbsolutePath());
 			return pair;
@@ -145,15 +198,6 @@ class ProvSigner {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void restrict(Path file) {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException | IOException ex) {
-			// Not a POSIX file system: the directory's own protection applies.
 		}
 	}
 

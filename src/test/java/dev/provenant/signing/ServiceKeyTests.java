@@ -1,4 +1,4 @@
-package dev.provenant.prov;
+package dev.provenant.signing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class ProvSignerTests {
+class ServiceKeyTests {
 
 	@Test
 	void theKeyIsGeneratedOnceAndLoadedAgainWithTheSamePublicHalf(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("keys/prov.pem");
-		ProvSigner first = new ProvSigner(new ProvProperties(file));
+		ServiceKey first = new ServiceKey(new ProvProperties(file));
 		assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
-		ProvSigner again = new ProvSigner(new ProvProperties(file));
+		ServiceKey again = new ServiceKey(new ProvProperties(file));
 		assertThat(again.keyId()).isEqualTo(first.keyId());
 		assertThat(again.jwks()).isEqualTo(first.jwks());
 		// Ed25519 is deterministic: the same key signs the same bytes the same way.
@@ -27,7 +27,7 @@ class ProvSignerTests {
 	void aFileThatIsNotAnEd25519KeyStopsStartup(@TempDir Path dir) throws Exception {
 		Path file = dir.resolve("prov.pem");
 		Files.writeString(file, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-		assertThatIllegalStateException().isThrownBy(() -> new ProvSigner(new ProvProperties(file)))
+		assertThatIllegalStateException().isThrownBy(() -> new ServiceKey(new ProvProperties(file)))
 			.withMessageContaining("not an Ed25519");
 	}
 

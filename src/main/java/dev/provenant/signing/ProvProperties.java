@@ -1,4 +1,4 @@
-package dev.provenant.prov;
+package dev.provenant.signing;
 
 import java.nio.file.Path;
 
