@@ -67,7 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "provenant.security.rate-limit.requests=30",
 		"provenant.security.rate-limit.period=1h", "provenant.security.failed-credentials.attempts=3",
 		"provenant.security.failed-credentials.period=1h", "provenant.security.max-subscriptions-per-principal=3",
-		"provenant.security.jwt.audiences=provenant,provenant-staging",
+		"provenant.security.jwt.audiences=provenant,provenant-staging", "provenant.api.max-lineage-nodes=5",
 		AbuseIT.KEYS })
 class AbuseIT extends GraphQlIT {
 
@@ -257,6 +257,40 @@ class AbuseIT extends GraphQlIT {
 				.contains("\"code\":\"BAD_CREDENTIAL\"", "audience");
 		}
 		assertThat(nodesNamed(namespace)).isZero();
+	}
+
+	@Test
+	void aLineageLargerThanTheNodeLimitKeepsTheNearestAndSaysItIsTruncated() {
+		story().dataSource("s1")
+			.dataSource("s2")
+			.dataSource("s3")
+			.feature("f1", "s1")
+			.feature("f2", "s2")
+			.feature("f3", "s3")
+			.decision("d", "2026-11-02T09:00:00Z", "f1", "f2", "f3")
+			.ingest(this.graphQl);
+		Map<String, Object> lineage = as(TestKeys.READER)
+			.document("query($id: ID!) { lineage(id: $id, depth: 10) { nodes { id } edges { from to } "
+					+ "hops { id distance } truncated } }")
+			.variable("id", id("d"))
+			.execute()
+			.path("lineage")
+			.entity(Map.class)
+			.get();
+		assertThat(lineage).containsEntry("truncated", true);
+		assertThat(ids(lineage.get("nodes"))).containsExactlyElementsOf(story().ids("d", "f1", "f2", "f3", "s1"));
+		assertThat(lineage.get("hops").toString()).contains("distance=0", "distance=1", "distance=2");
+		for (Object edge : (List<?>) lineage.get("edges")) {
+			assertThat(ids(lineage.get("nodes"))).contains(((Map<?, ?>) edge).get("from").toString(),
+					((Map<?, ?>) edge).get("to").toString());
+		}
+
+		as(TestKeys.READER).document("query($id: ID!) { lineage(id: $id, depth: 10) { nodes { id } truncated } }")
+			.variable("id", id("f1"))
+			.execute()
+			.path("lineage.truncated")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 	}
 
 	private static void rateLimited(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
