@@ -35,19 +35,30 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who gets in where. {@code /graphql} lets every request through to GraphQL, where method
  * security on each query and mutation answers UNAUTHORIZED or FORBIDDEN as a GraphQL
  * error (and introspection stays open for GraphiQL); a credential that is presented but
  * bad is refused at the door. Health is open for probes; the other actuator endpoints are
- * for admins.
+ * for admins. Every response carries headers that keep the pages from being framed,
+ * sniffed or fed foreign scripts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties(AccessProperties.class)
 class SecurityConfiguration {
+
+	/**
+	 * The pages load scripts and styles from the jar only (their own files and WebJars),
+	 * talk to this service only (HTTP and WebSocket), and are never framed. Images and
+	 * fonts may be data URIs, as GraphiQL's stylesheet uses them.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -97,6 +108,9 @@ class SecurityConfiguration {
 			ObjectProvider<JwtDecoder> jwtDecoder, RequestLimits limits, FailedCredentials failures) throws Exception {
 		JwtDecoder jwt = jwtDecoder(jwtDecoder, access);
 		http.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frames -> frames.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
