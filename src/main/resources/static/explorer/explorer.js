@@ -97,10 +97,14 @@
     hitList.innerHTML = hits.map(function (hit) {
       var node = hit.node;
       return '<li role="option"><button type="button" data-id="' + escape(node.id) + '">'
-        + '<span class="swatch" style="background:' + (KIND_COLOURS[node.kind] || '#ccc') + '"></span>'
+        + '<span class="swatch" data-kind="' + escape(node.kind) + '"></span>'
         + '<span class="hit-name">' + escape(node.name || node.id) + '</span> <span class="hint">' + escape(node.kind)
         + (node.name ? ' · ' + escape(node.id) : '') + '</span></button></li>';
     }).join('');
+    // Coloured through the DOM: the Content-Security-Policy refuses style attributes in markup.
+    hitList.querySelectorAll('.swatch').forEach(function (swatch) {
+      swatch.style.background = KIND_COLOURS[swatch.dataset.kind] || '#ccc';
+    });
     hitList.dataset.hits = String(hits.length);
     hitList.hidden = false;
   }

@@ -1,6 +1,7 @@
 // GraphiQL against this service's /graphql. Put your key in the headers pane, e.g. {"X-API-Key": "pvn_..."};
-// GraphiQL keeps it in this browser's local storage between visits. Subscriptions run over a WebSocket
-// (graphql-transport-ws), with the headers pane sent as connection_init's payload.
+// GraphiQL keeps its state (headers, tabs, history) in this tab's session storage, so a key survives a reload but
+// not the tab: GraphiQL's default, local storage, would keep it on disk for anyone using the browser later.
+// Subscriptions run over a WebSocket (graphql-transport-ws), with the headers pane sent as connection_init's payload.
 (function () {
   'use strict';
 
@@ -74,6 +75,7 @@
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
       fetcher: fetcher,
+      storage: window.sessionStorage,
       defaultQuery: example,
       shouldPersistHeaders: true,
       defaultEditorToolsVisibility: 'headers'

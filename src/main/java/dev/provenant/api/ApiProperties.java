@@ -14,9 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * children, and a connection field multiplies that by its page size ({@code first}, 100
  * when omitted)
  * @param maxRequestBytes the largest request body accepted on {@code /graphql}
+ * @param maxQueryChars the longest GraphQL document accepted, checked before it is parsed
+ * @param maxAliases the most aliased fields a document may run, fragments counted where
+ * they are spread
+ * @param maxLineageNodes the most nodes a lineage answer holds; the nearest are kept and
+ * the answer says it was truncated
  */
 @ConfigurationProperties("provenant.api")
 public record ApiProperties(@DefaultValue("10000") int maxPageSize, @DefaultValue("100000") int maxIdPageSize,
 		@DefaultValue("15") int maxQueryDepth, @DefaultValue("200000") int maxQueryComplexity,
-		@DefaultValue("16777216") long maxRequestBytes) {
+		@DefaultValue("16777216") long maxRequestBytes, @DefaultValue("100000") int maxQueryChars,
+		@DefaultValue("50") int maxAliases, @DefaultValue("10000") int maxLineageNodes) {
 }

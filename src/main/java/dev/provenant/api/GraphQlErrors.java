@@ -70,6 +70,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof QueryTimedOut timedOut) {
 			return error(env, ErrorKind.BAD_REQUEST, timedOut.getMessage(), Map.of("code", "QUERY_TIMEOUT"));
 		}
+		if (ex instanceof LimitExceeded limit) {
+			return error(env, ErrorKind.BAD_REQUEST, limit.getMessage(), Map.of("code", limit.code()));
+		}
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			return denied(env);
 		}

@@ -25,12 +25,26 @@ import org.springframework.stereotype.Component;
 class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
 
 	/**
-	 * Distinct operations kept; a client sending ever new texts only churns the cache.
+	 * The memory the kept documents may take; a client sending ever new texts only churns
+	 * the cache.
 	 */
-	private static final int KEPT = 1000;
+	private static final long KEPT_BYTES = 64L * 1024 * 1024;
 
+	/**
+	 * What a document costs per character of its text, roughly: the text itself (two
+	 * bytes a character) and its parsed, validated tree, several times larger.
+	 */
+	private static final int BYTES_PER_CHAR = 20;
+
+	/**
+	 * Bounded by size, not count: a thousand texts of the longest length allowed
+	 * ({@code provenant.api.max-query-chars}) would otherwise hold gigabytes.
+	 */
 	private final Cache<Key, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
-		.maximumSize(KEPT)
+		.maximumWeight(KEPT_BYTES)
+		.weigher((Key key,
+				PreparsedDocumentEntry entry) -> (int) Math.min(Integer.MAX_VALUE,
+						(long) BYTES_PER_CHAR * (key.query().length() + 100)))
 		.recordStats()
 		.build();
 

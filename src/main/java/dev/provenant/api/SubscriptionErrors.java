@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A subscription's stream fails outside any field, so {@link GraphQlErrors} does not see
- * it: method security refusing a subscription is classified here as it is for queries,
+ * it: method security refusing a subscription is classified here as it is for queries, a
+ * limit refusing an operation over WebSocket (see {@link GraphQlRefusal}) keeps its code,
  * and anything else gets a log reference instead of its message.
  */
 @Component
@@ -31,6 +32,9 @@ class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
 
 	@Override
 	protected List<GraphQLError> resolveToMultipleErrors(Throwable ex) {
+		if (ex instanceof LimitExceeded limit) {
+			return List.of(GraphQlRefusal.error(limit));
+		}
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			return List.of(GraphQlErrors.denied(GraphqlErrorBuilder.newError(), "this subscription",
 					"send an API key in connection_init's payload ({\"X-API-Key\": ...} or "

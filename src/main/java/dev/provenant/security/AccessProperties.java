@@ -2,6 +2,7 @@ package dev.provenant.security;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,11 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwt how roles and the principal are read from an OAuth2 JWT bearer token
  * @param approvers the approver id a reviewer principal acts as, when it is not the
  * principal's own name
- * @param rateLimit requests each principal may make on {@code /graphql}
+ * @param rateLimit requests (HTTP requests and GraphQL-over-WebSocket messages) each
+ * principal may make
+ * @param failedCredentials bad API keys and tokens each client address may present before
+ * it is refused without a check
+ * @param maxSubscriptionsPerPrincipal subscriptions one principal may hold open at once,
+ * over all its connections to this instance
  */
 @ConfigurationProperties("provenant.security")
 public record AccessProperties(String apiKeys, Path apiKeysFile, boolean anonymousRead, @DefaultValue Jwt jwt,
-		Map<String, String> approvers, @DefaultValue RateLimit rateLimit) {
+		Map<String, String> approvers, @DefaultValue RateLimit rateLimit,
+		@DefaultValue FailedCredentials failedCredentials, @DefaultValue("20") int maxSubscriptionsPerPrincipal) {
 
 	public AccessProperties {
 		approvers = (approvers != null) ? Map.copyOf(approvers) : Map.of();
@@ -33,8 +40,16 @@ public record AccessProperties(String apiKeys, Path apiKeysFile, boolean anonymo
 	 * @param rolesClaim the claim holding the roles, as a list or a space-separated
 	 * string; a dotted path reaches into nested claims ({@code realm_access.roles})
 	 * @param principalClaim the claim naming the principal
+	 * @param audiences when not empty, a token is accepted only if its {@code aud} names
+	 * one of these
 	 */
-	public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String principalClaim) {
+	public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String principalClaim,
+			List<String> audiences) {
+
+		public Jwt {
+			audiences = (audiences != null) ? List.copyOf(audiences) : List.of();
+		}
+
 	}
 
 	/**
@@ -43,6 +58,14 @@ public record AccessProperties(String apiKeys, Path apiKeysFile, boolean anonymo
 	 * @param period the period over which they refill
 	 */
 	public record RateLimit(@DefaultValue("300") long requests, @DefaultValue("1s") Duration period) {
+	}
+
+	/**
+	 * @param attempts how many bad credentials one address may present per period (0
+	 * turns the limit off)
+	 * @param period the period over which they refill
+	 */
+	public record FailedCredentials(@DefaultValue("20") long attempts, @DefaultValue("1m") Duration period) {
 	}
 
 }

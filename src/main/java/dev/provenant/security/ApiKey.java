@@ -20,6 +20,12 @@ record ApiKey(String principal, Set<Role> roles, String sha256) {
 	/** How a key already hashed is written in place of the key. */
 	static final String HASHED = "{sha256}";
 
+	/**
+	 * The shortest key accepted: a key is the only secret between a caller and the graph,
+	 * and a short one falls to guessing even at the failed-credential limit.
+	 */
+	static final int MIN_LENGTH = 32;
+
 	private static final Pattern HEX_256 = Pattern.compile("[0-9a-f]{64}");
 
 	ApiKey {
@@ -54,6 +60,9 @@ record ApiKey(String principal, Set<Role> roles, String sha256) {
 				.orElseThrow(() -> new IllegalArgumentException(
 						where + " (principal '" + principal + "') names an unknown role '" + name.trim()
 								+ "'; roles are reader, writer, reviewer, " + "operator, auditor and admin")));
+		}
+		if (!key.startsWith(HASHED) && key.length() < MIN_LENGTH) {
+			throw new ApiKeyTooShort(where, principal);
 		}
 		return new ApiKey(principal, roles, hashOf(key, where));
 	}

@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer} as OpenLineage clients send it. A bearer token shaped
  * like a JWT is left to the JWT resource server when one is configured. A key that is
  * presented but unknown is refused with 401 at once: a caller with a typo should learn
- * so, not be served as anonymous.
+ * so, not be served as anonymous. It counts against the caller's address (see
+ * {@link FailedCredentials}).
  */
 final class ApiKeyAuthentication extends OncePerRequestFilter {
 
@@ -34,11 +35,14 @@ final class ApiKeyAuthentication extends OncePerRequestFilter {
 
 	private final boolean jwtConfigured;
 
+	private final FailedCredentials failures;
+
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	ApiKeyAuthentication(ApiKeys keys, boolean jwtConfigured) {
+	ApiKeyAuthentication(ApiKeys keys, boolean jwtConfigured, FailedCredentials failures) {
 		this.keys = keys;
 		this.jwtConfigured = jwtConfigured;
+		this.failures = failures;
 	}
 
 	@Override
@@ -51,6 +55,7 @@ final class ApiKeyAuthentication extends OncePerRequestFilter {
 		}
 		Optional<ApiKey> key = this.keys.find(presented);
 		if (key.isEmpty()) {
+			this.failures.record(request.getRemoteAddr(), "an API key");
 			HttpErrors.write(response, HttpStatus.UNAUTHORIZED, ErrorKind.UNAUTHORIZED, "BAD_CREDENTIAL",
 					"The API key presented is not valid");
 			return;

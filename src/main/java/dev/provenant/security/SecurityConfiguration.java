@@ -10,6 +10,8 @@ import dev.provenant.api.ErrorKind;
 import dev.provenant.api.HttpErrors;
 import jakarta.servlet.DispatcherType;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,27 +25,40 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who gets in where. {@code /graphql} lets every request through to GraphQL, where method
  * security on each query and mutation answers UNAUTHORIZED or FORBIDDEN as a GraphQL
  * error (and introspection stays open for GraphiQL); a credential that is presented but
  * bad is refused at the door. Health is open for probes; the other actuator endpoints are
- * for admins.
+ * for admins. Every response carries headers that keep the pages from being framed,
+ * sniffed or fed foreign scripts.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 @EnableConfigurationProperties(AccessProperties.class)
 class SecurityConfiguration {
+
+	/**
+	 * The pages load scripts and styles from the jar only (their own files and WebJars),
+	 * talk to this service only (HTTP and WebSocket), and are never framed. Images and
+	 * fonts may be data URIs, as GraphiQL's stylesheet uses them.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -71,10 +86,31 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	RequestLimits requestLimits(AccessProperties access, MeterRegistry meters) {
+		return new RequestLimits(access.rateLimit(), meters);
+	}
+
+	@Bean
+	FailedCredentials failedCredentials(AccessProperties access, MeterRegistry meters) {
+		return new FailedCredentials(access.failedCredentials(), meters);
+	}
+
+	/**
+	 * The JWT decoder Spring Boot built from the identity provider's settings, with the
+	 * audience check when one is configured; null when JWTs are not accepted.
+	 */
+	static JwtDecoder jwtDecoder(ObjectProvider<JwtDecoder> decoder, AccessProperties access) {
+		return JwtAudiences.checking(decoder.getIfAvailable(), access.jwt().audiences());
+	}
+
+	@Bean
 	SecurityFilterChain provenantSecurity(HttpSecurity http, ApiKeys keys, AccessProperties access,
-			ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-		JwtDecoder jwt = jwtDecoder.getIfAvailable();
+			ObjectProvider<JwtDecoder> jwtDecoder, RequestLimits limits, FailedCredentials failures) throws Exception {
+		JwtDecoder jwt = jwtDecoder(jwtDecoder, access);
 		http.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frames -> frames.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
@@ -103,8 +139,9 @@ class SecurityConfiguration {
 						"Authentication required: send an API key in X-API-Key or a bearer token"))
 				.accessDeniedHandler((request, response, ex) -> HttpErrors.write(response, HttpStatus.FORBIDDEN,
 						ErrorKind.FORBIDDEN, null, "This needs the " + neededRole(request.getRequestURI()) + " role")))
-			.addFilterBefore(new ApiKeyAuthentication(keys, jwt != null), AnonymousAuthenticationFilter.class)
-			.addFilterAfter(new RequestRateLimit(access.rateLimit()), AnonymousAuthenticationFilter.class);
+			.addFilterBefore(new FailedCredentialGate(failures), BearerTokenAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthentication(keys, jwt != null, failures), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new RequestRateLimit(limits), AnonymousAuthenticationFilter.class);
 		if (access.anonymousRead()) {
 			http.anonymous(
 					anonymous -> anonymous.authorities("ROLE_ANONYMOUS", Role.READER.authority().getAuthority()));
@@ -116,9 +153,15 @@ class SecurityConfiguration {
 					.filter(ApiKeyAuthentication::looksLikeJwt)
 					.orElse(null))
 				.jwt(token -> token.decoder(jwt).jwtAuthenticationConverter(new JwtRoles(access.jwt())))
-				.authenticationEntryPoint((request, response, ex) -> HttpErrors.write(response, HttpStatus.UNAUTHORIZED,
-						ErrorKind.UNAUTHORIZED, "BAD_CREDENTIAL",
-						"The bearer token is not valid: " + ex.getMessage())));
+				.authenticationEntryPoint((request, response, ex) -> {
+					// Also asked when a token-less request needs authentication:
+					// only a token that was checked and failed counts.
+					if (!(ex instanceof InsufficientAuthenticationException)) {
+						failures.record(request.getRemoteAddr(), "a bearer token");
+					}
+					HttpErrors.write(response, HttpStatus.UNAUTHORIZED, ErrorKind.UNAUTHORIZED, "BAD_CREDENTIAL",
+							"The bearer token is not valid: " + ex.getMessage());
+				}));
 		}
 		return http.build();
 	}

@@ -1,5 +1,7 @@
 package dev.provenant.security;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,12 +10,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.server.support.AuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -24,21 +31,29 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code Authorization} header (checked at the door like any request), the
  * {@code connection_init} message may carry them in its payload: {@code {"Authorization":
  * "Bearer <key or JWT>"}} or {@code {"X-API-Key": "<key>"}}. A bad one closes the
- * connection with 4401 Unauthorized.
+ * connection with 4401 Unauthorized and counts against the client's address (see
+ * {@link FailedCredentials}); once the address has presented too many, its credentials
+ * are refused the same way without a check.
  */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionAuthentication {
 
 	@Bean
 	WebSocketGraphQlInterceptor webSocketAuthentication(ApiKeys keys, AccessProperties access,
-			ObjectProvider<JwtDecoder> jwtDecoder) {
-		JwtDecoder jwt = jwtDecoder.getIfAvailable();
+			ObjectProvider<JwtDecoder> jwtDecoder, FailedCredentials failures) {
+		JwtDecoder jwt = SecurityConfiguration.jwtDecoder(jwtDecoder, access);
 		JwtAuthenticationProvider jwtProvider = null;
 		if (jwt != null) {
 			jwtProvider = new JwtAuthenticationProvider(jwt);
 			jwtProvider.setJwtAuthenticationConverter(new SecurityConfiguration.JwtRoles(access.jwt()));
 		}
-		return new AuthenticationWebSocketInterceptor(extractor(jwt != null), manager(keys, jwtProvider));
+		return new ConnectionAuthentication(
+				new AuthenticationWebSocketInterceptor(extractor(jwt != null), manager(keys, jwtProvider)), failures);
+	}
+
+	@Bean
+	OperationLimits operationLimits(RequestLimits limits, AccessProperties access) {
+		return new OperationLimits(limits, access.maxSubscriptionsPerPrincipal());
 	}
 
 	private static AuthenticationExtractor extractor(boolean jwtConfigured) {
@@ -78,6 +93,54 @@ class SubscriptionAuthentication {
 			return Optional.of(apiKey);
 		}
 		return Optional.ofNullable(ApiKeyAuthentication.bearerToken(authorization));
+	}
+
+	/**
+	 * Authenticates {@code connection_init} unless the client's address has presented too
+	 * many bad credentials. First among the GraphQL interceptors, so that those after it
+	 * see the connection's caller.
+	 */
+	static final class ConnectionAuthentication implements WebSocketGraphQlInterceptor, Ordered {
+
+		private final AuthenticationWebSocketInterceptor authentication;
+
+		private final FailedCredentials failures;
+
+		ConnectionAuthentication(AuthenticationWebSocketInterceptor authentication, FailedCredentials failures) {
+			this.authentication = authentication;
+			this.failures = failures;
+		}
+
+		@Override
+		public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+			return this.authentication.intercept(request, chain);
+		}
+
+		@Override
+		public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
+			if (presented(payload).isEmpty()) {
+				return this.authentication.handleConnectionInitialization(info, payload);
+			}
+			String address = address(info);
+			Optional<Duration> wait = this.failures.blocked(address);
+			if (wait.isPresent()) {
+				return Mono.error(new BadCredentialsException(this.failures.refusal(address, wait.get())));
+			}
+			return this.authentication.handleConnectionInitialization(info, payload)
+				.doOnError(AuthenticationException.class,
+						ex -> this.failures.record(address, "a credential in connection_init"));
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+		static String address(WebSocketSessionInfo info) {
+			InetSocketAddress remote = info.getRemoteAddress();
+			return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+		}
+
 	}
 
 }

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GraphiQL is served with everything it loads coming from the service itself (WebJars),
- * so it works offline.
+ * so it works offline; the pages come with headers that keep them from being framed,
+ * sniffed or fed scripts from elsewhere.
  */
 class GraphiQlIT extends GraphQlIT {
 
@@ -53,6 +54,35 @@ class GraphiQlIT extends GraphQlIT {
 			assertThat(body).as(asset).isNotEmpty();
 		}
 		assertThat(page).doesNotContain("https://", "http://");
+	}
+
+	@Test
+	void thePagesAndTheirFilesComeWithSecurityHeadersAndHoldNoInlineCode() {
+		for (String path : List.of("/graphiql", "/explorer", "/graphiql/graphiql-provenant.js",
+				"/explorer/explorer.css", "/graphql?query=%7B__typename%7D")) {
+			String body = http(null).get()
+				.uri(path)
+				.exchange()
+				.expectHeader()
+				.valueEquals("Content-Security-Policy",
+						"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+								+ "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+								+ "form-action 'self'; frame-ancestors 'none'")
+				.expectHeader()
+				.valueEquals("X-Frame-Options", "DENY")
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "no-referrer")
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			if (!path.contains(".") && !path.contains("?")) {
+				assertThat(body).as(path)
+					.doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+					.doesNotContain("<style", "style=\"", "onclick=");
+			}
+		}
 	}
 
 }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Limits against abuse, as configured for the tests: depth 15, complexity 20,000, bodies
- * up to 1,000,000 bytes, pages up to 1,000.
+ * up to 1,000,000 bytes, pages up to 1,000; and as by default: queries up to 100,000
+ * characters, 50 aliases.
  */
 class LimitsIT extends GraphQlIT {
 
@@ -127,6 +128,58 @@ class LimitsIT extends GraphQlIT {
 			.expectBody(Map.class)
 			.value(response -> assertThat(response.toString()).contains("BAD_REQUEST", "max-request-bytes"));
 		this.graphQl.documentName("node").variable("id", id("big0")).execute().path("node").valueIsNull();
+	}
+
+	@Test
+	void aQueryTextOverTheLimitIsRefusedBeforeItIsParsedAndNothingIsWritten() {
+		String padding = "# " + "x".repeat(100_000) + "\n";
+		String writing = padding + "mutation { ingest(batch: {dataSources: [{id: \"" + id("long")
+				+ "\"}]}) { created } }";
+		// Unparseable: had it been parsed, the answer would be a syntax error.
+		String broken = "{ " + "(".repeat(100_001);
+		for (String document : List.of(writing, broken)) {
+			this.graphQl.document(document).execute().errors().satisfy(errors -> {
+				assertAll(errors, "BAD_REQUEST");
+				assertThat(errors.get(0).getExtensions()).containsEntry("code", "QUERY_TOO_LONG");
+				assertThat(errors.get(0).getMessage()).contains("max-query-chars");
+			});
+		}
+		this.graphQl.documentName("node").variable("id", id("long")).execute().path("node").valueIsNull();
+	}
+
+	@Test
+	void moreAliasesThanTheLimitAreRefusedBeforeAnythingRunsAndNothingIsWritten() {
+		StringBuilder mutation = new StringBuilder(
+				"mutation { first: ingest(batch: {dataSources: [{id: \"" + id("aliased") + "\"}]}) { created }");
+		for (int i = 0; i < 50; i++) {
+			mutation.append(" t").append(i).append(": __typename");
+		}
+		tooManyAliases(mutation.append(" }").toString());
+		this.graphQl.documentName("node").variable("id", id("aliased")).execute().path("node").valueIsNull();
+	}
+
+	/** Ten aliases in a fragment spread six times are sixty. */
+	@Test
+	void aliasesInFragmentsCountOnceForEveryPlaceTheyAreSpread() {
+		StringBuilder ten = new StringBuilder("fragment ten on Query {");
+		for (int i = 0; i < 10; i++) {
+			ten.append(" a").append(i).append(": __typename");
+		}
+		ten.append(" }");
+		tooManyAliases("query { ...six } fragment six on Query { ...ten ...ten ...ten ...ten ...ten ...ten } " + ten);
+		this.graphQl.document("query { ...five } fragment five on Query { ...ten ...ten ...ten ...ten ...ten } " + ten)
+			.execute()
+			.path("a9")
+			.entity(String.class)
+			.isEqualTo("Query");
+	}
+
+	private void tooManyAliases(String document) {
+		this.graphQl.document(document).execute().errors().satisfy(errors -> {
+			assertAll(errors, "BAD_REQUEST");
+			assertThat(errors.get(0).getExtensions()).containsEntry("code", "TOO_MANY_ALIASES");
+			assertThat(errors.get(0).getMessage()).contains("max-aliases");
+		});
 	}
 
 }

@@ -1,20 +1,40 @@
 package dev.provenant.api;
 
 import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Health, liveness and readiness answer for orchestrators; health reports Neo4j and the
- * dependency index.
+ * Health, liveness and readiness answer for orchestrators without a credential; the
+ * components (Neo4j, the dependency index) and their details are for operators and admins
+ * only.
  */
 class ProbesIT extends GraphQlIT {
 
 	@Test
+	void anonymousCallersSeeOnlyTheStatus() {
+		for (String key : new String[] { null, TestKeys.READER }) {
+			http(key).get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP")
+				.jsonPath("$.components")
+				.doesNotExist()
+				.jsonPath("$.details")
+				.doesNotExist();
+		}
+	}
+
+	@Test
 	void healthLivenessAndReadinessAreUp() {
 		WebTestClient client = http(null);
-		client.get()
+		http(TestKeys.OPERATOR).get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()

@@ -61,6 +61,7 @@ class ExplorerBrowserIT extends BrowserIT {
 		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-nodes", "1"));
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.id("impact-counts"), "1 decisions, 2 actions"));
+		assertThat(cspViolations()).as("refused by the Content-Security-Policy").isEmpty();
 	}
 
 	@Test
@@ -85,6 +86,7 @@ class ExplorerBrowserIT extends BrowserIT {
 
 		search(tag + " nothing-is-called-this");
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No node matches"));
+		assertThat(cspViolations()).as("refused by the Content-Security-Policy").isEmpty();
 	}
 
 	@Test

@@ -30,6 +30,7 @@ class GraphiQlBrowserIT extends BrowserIT {
 		this.browser.findElement(By.cssSelector(".graphiql-execute-button")).click();
 		wait.until(
 				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".result-window"), "UNAUTHORIZED"));
+		assertThat(cspViolations()).as("refused by the Content-Security-Policy").isEmpty();
 	}
 
 	@Test
@@ -54,6 +55,21 @@ class GraphiQlBrowserIT extends BrowserIT {
 			.ingest(this.graphQl);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".result-window"),
 				"escalation:" + id("d1")));
+		assertThat(cspViolations()).as("refused by the Content-Security-Policy").isEmpty();
+		assertTheKeyIsKeptForThisTabOnly();
+	}
+
+	/**
+	 * The key typed in the headers pane lives in the tab's session storage, never in
+	 * local storage, which outlives the tab.
+	 */
+	private void assertTheKeyIsKeptForThisTabOnly() {
+		JavascriptExecutor page = this.browser;
+		waiting().until(browser -> String
+			.valueOf(page.executeScript("return JSON.stringify(Object.assign({}, window.sessionStorage));"))
+			.contains(TestKeys.READER));
+		assertThat(String.valueOf(page.executeScript("return JSON.stringify(Object.assign({}, window.localStorage));")))
+			.doesNotContain(TestKeys.READER);
 	}
 
 	/** Until the service has registered the subscription GraphiQL sent. */

@@ -35,7 +35,7 @@ class CrashSafetyIT {
 
 	private static final int ROUNDS = 10;
 
-	private static final String KEY = "crash-admin-key";
+	private static final String KEY = "crash-admin-key-5d0e8b2c71f94a36b8e2";
 
 	private static final int RECORDS_PER_BATCH = 10;
 

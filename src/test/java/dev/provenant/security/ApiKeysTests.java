@@ -7,24 +7,39 @@ import java.util.Set;
 
 import dev.provenant.graph.Sha256;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ApiKeysTests {
+
+	private static final String SECRET = "s3cr3t-key-0123456789abcdefghijklmnop";
+
+	private static final String OTHER = "other-key-0123456789abcdefghijklmnopq";
 
 	@TempDir
 	Path dir;
 
 	@Test
 	void theKeyFollowsTheLastColonTheRolesTheOneBeforeAndThePrincipalIsTheRest() {
-		ApiKey key = ApiKey.parse("appr:ana:reviewer:k3y", "entry");
+		ApiKey key = ApiKey.parse("appr:ana:reviewer:" + SECRET, "entry");
 		assertThat(key.principal()).isEqualTo("appr:ana");
 		assertThat(key.roles()).containsExactly(Role.REVIEWER);
-		assertThat(key.sha256()).isEqualTo(Sha256.hex("k3y"));
-		assertThat(ApiKey.parse("ci:writer+Reader:s3cr3t-key", "entry").roles()).containsExactlyInAnyOrder(Role.WRITER,
+		assertThat(key.sha256()).isEqualTo(Sha256.hex(SECRET));
+		assertThat(ApiKey.parse("ci:writer+Reader:" + SECRET, "entry").roles()).containsExactlyInAnyOrder(Role.WRITER,
 				Role.READER);
 	}
 
@@ -47,16 +62,41 @@ class ApiKeysTests {
 	}
 
 	@Test
+	void aKeyShorterThan32CharactersIsRefusedNamingTheSettingAndPrincipalButNotTheKey() {
+		String shortKey = "short-key-31-characters-long-xx";
+		assertThatIllegalArgumentException().isThrownBy(() -> keys("ci:reader:" + SECRET + ",weak:writer:" + shortKey))
+			.isInstanceOf(ApiKeyTooShort.class)
+			.withMessageContaining("Entry 2 of provenant.security.api-keys")
+			.withMessageContaining("'weak'")
+			.withMessageNotContaining(shortKey);
+		assertThat(keys("long:writer:" + shortKey + "y").size()).isEqualTo(1);
+	}
+
+	@Test
+	void aShortKeyStopsTheStartWithAnAnalysisNamingTheSettingAndPrincipalButNotTheKey(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(KeysOnly.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatThrownBy(() -> application.run("--provenant.security.api-keys=weak:writer:tiny-key",
+				"--provenant.security.api-keys-file=" + this.dir.resolve("none")))
+			.hasRootCauseInstanceOf(ApiKeyTooShort.class);
+		assertThat(output)
+			.contains("APPLICATION FAILED TO START", "Entry 1 of provenant.security.api-keys", "principal 'weak'",
+					"openssl rand")
+			.doesNotContain("tiny-key")
+			.doesNotContain("\tat dev.provenant");
+	}
+
+	@Test
 	void onlyConfiguredKeysAreFound() {
-		ApiKeys keys = keys("ci:writer+reader:s3cr3t-key, ops:operator:other");
-		assertThat(keys.find("s3cr3t-key")).map(ApiKey::roles).hasValue(Set.of(Role.WRITER, Role.READER));
-		assertThat(keys.find("s3cr3t-ke")).isEmpty();
-		assertThat(keys.find("other")).map(ApiKey::principal).hasValue("ops");
+		ApiKeys keys = keys("ci:writer+reader:" + SECRET + ", ops:operator:" + OTHER);
+		assertThat(keys.find(SECRET)).map(ApiKey::roles).hasValue(Set.of(Role.WRITER, Role.READER));
+		assertThat(keys.find(SECRET.substring(1))).isEmpty();
+		assertThat(keys.find(OTHER)).map(ApiKey::principal).hasValue("ops");
 	}
 
 	@Test
 	void oneKeyForTwoPrincipalsIsRefused() {
-		assertThatIllegalStateException().isThrownBy(() -> keys("a:reader:same,b:admin:same"))
+		assertThatIllegalStateException().isThrownBy(() -> keys("a:reader:" + SECRET + ",b:admin:" + SECRET))
 			.withMessageContaining("'a'")
 			.withMessageContaining("'b'");
 	}
@@ -76,7 +116,7 @@ class ApiKeysTests {
 	@Test
 	void noKeyIsGeneratedWhenKeysOrJwtAreConfigured() {
 		Path file = this.dir.resolve("api-keys");
-		ApiKeys.load(access("ci:writer:k", file), false);
+		ApiKeys.load(access("ci:writer:" + SECRET, file), false);
 		ApiKeys.load(access(null, file), true);
 		assertThat(file).doesNotExist();
 	}
@@ -86,8 +126,21 @@ class ApiKeysTests {
 	}
 
 	private static AccessProperties access(String setting, Path file) {
-		return new AccessProperties(setting, file, false, new AccessProperties.Jwt("roles", "sub"), Map.of(),
-				new AccessProperties.RateLimit(0, java.time.Duration.ofSeconds(1)));
+		return new AccessProperties(setting, file, false, new AccessProperties.Jwt("roles", "sub", null), Map.of(),
+				new AccessProperties.RateLimit(0, java.time.Duration.ofSeconds(1)),
+				new AccessProperties.FailedCredentials(0, java.time.Duration.ofSeconds(1)), 20);
+	}
+
+	/** Just the keys, as the service loads them at start. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(AccessProperties.class)
+	static class KeysOnly {
+
+		@Bean
+		ApiKeys apiKeys(AccessProperties access) {
+			return ApiKeys.load(access, false);
+		}
+
 	}
 
 }

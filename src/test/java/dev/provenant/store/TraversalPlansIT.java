@@ -34,6 +34,7 @@ class TraversalPlansIT extends GraphQlIT {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", "any");
 		parameters.put("asOf", OffsetDateTime.parse("2026-11-01T00:00:00Z"));
+		parameters.put("limit", 10_001);
 		parameters.put("from", null);
 		parameters.put("to", null);
 		parameters.put("seeds", List.of("any"));

@@ -28,8 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "provenant.ingest.max-batch-records=500", "provenant.api.max-page-size=1000",
 				"provenant.api.max-query-complexity=20000", "provenant.api.max-request-bytes=1000000",
-				"provenant.security.rate-limit.requests=0", "provenant.store.transaction-timeout=5s", TestKeys.SETTING,
-				TestKeys.APPROVERS })
+				"provenant.security.rate-limit.requests=0", "provenant.security.failed-credentials.attempts=0",
+				"provenant.store.transaction-timeout=5s", TestKeys.SETTING, TestKeys.APPROVERS })
 @Import(GraphQlIT.TestClock.class)
 public abstract class GraphQlIT {
 
