@@ -70,6 +70,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof QueryTimedOut timedOut) {
 			return error(env, ErrorKind.BAD_REQUEST, timedOut.getMessage(), Map.of("code", "QUERY_TIMEOUT"));
 		}
+		if (ex instanceof AnswerTooLarge tooLarge) {
+			return error(env, ErrorKind.BAD_REQUEST, tooLarge.getMessage(), Map.of("code", "ANSWER_TOO_LARGE",
+					"estimatedBytes", tooLarge.estimatedBytes(), "limitBytes", tooLarge.limitBytes()));
+		}
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			return denied(env);
 		}

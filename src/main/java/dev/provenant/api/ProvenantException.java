@@ -6,7 +6,7 @@ package dev.provenant.api;
  * internal error whose details stay in the log.
  */
 public abstract sealed class ProvenantException extends RuntimeException
-		permits InvalidArgument, NodeNotFound, BatchRejected, Forbidden, StateConflict, QueryTimedOut {
+		permits InvalidArgument, NodeNotFound, BatchRejected, Forbidden, StateConflict, QueryTimedOut, AnswerTooLarge {
 
 	private static final long serialVersionUID = 1L;
 
