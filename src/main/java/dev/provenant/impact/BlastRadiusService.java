@@ -145,7 +145,9 @@ public class BlastRadiusService {
 		});
 		List<String> seeds = (root instanceof Action) ? List.of(root.id())
 				: decisions.stream().map(AffectedDecision::id).toList();
-		return new Reach(counts, decisions, actions(tx, seeds, asOf, weighed));
+		List<AffectedAction> actions = actions(tx, seeds, asOf, weighed);
+		weighed.check();
+		return new Reach(counts, decisions, actions);
 	}
 
 	/**
@@ -154,8 +156,8 @@ public class BlastRadiusService {
 	 */
 	private static final class Weighed {
 
-		/** Checks once per this many bytes, not per element. */
-		private static final long CHECK_EVERY = 1 << 20;
+		/** Checks once per this many bytes, not per element, and once at the end. */
+		private static final long CHECK_EVERY = 64 << 10;
 
 		private final String question;
 
@@ -177,9 +179,13 @@ public class BlastRadiusService {
 			// Twice the list slot: the answer is sorted into a copy while it is built.
 			this.bytes += elementBytes + Footprint.REFERENCE;
 			if (this.bytes - this.checked >= CHECK_EVERY) {
-				this.checked = this.bytes;
-				this.limit.check(this.question, this.items, this.bytes);
+				check();
 			}
+		}
+
+		void check() {
+			this.checked = this.bytes;
+			this.limit.check(this.question, this.items, this.bytes);
 		}
 
 	}
