@@ -73,6 +73,10 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 		if (ex instanceof LimitExceeded limit) {
 			return error(env, ErrorKind.BAD_REQUEST, limit.getMessage(), Map.of("code", limit.code()));
 		}
+		if (ex instanceof AnswerTooLarge tooLarge) {
+			return error(env, ErrorKind.BAD_REQUEST, tooLarge.getMessage(), Map.of("code", "ANSWER_TOO_LARGE",
+					"estimatedBytes", tooLarge.estimatedBytes(), "limitBytes", tooLarge.limitBytes()));
+		}
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			return denied(env);
 		}

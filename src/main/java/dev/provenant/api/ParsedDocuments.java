@@ -4,10 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.provenant.memory.CacheBounds;
+import dev.provenant.memory.Caches;
+import dev.provenant.memory.Footprint;
 import graphql.ExecutionInput;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 
@@ -20,37 +20,33 @@ import org.springframework.stereotype.Component;
  * validation were a tenth of a small query's time. Validation depends only on the
  * document and the schema, which does not change while the service runs; the depth and
  * complexity limits are checked per execution, after this.
+ * <p>
+ * Bounded by bytes ({@code provenant.caches.graphql-document-bytes}), each document
+ * weighed from its text: a request may carry megabytes of query. A document that failed
+ * to parse or validate is never kept: its errors are cheap to find again, and a client
+ * sending ever new broken texts would otherwise fill the cache with them.
  */
 @Component
 class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
 
 	/**
-	 * The memory the kept documents may take; a client sending ever new texts only churns
-	 * the cache.
+	 * Heap bytes a parsed document takes per character of its text: the syntax tree
+	 * (nodes, source locations, names) measured at 12 to 20 times the text;
+	 * {@code ParsedDocumentsTests} holds the estimate to a measurement.
 	 */
-	private static final long KEPT_BYTES = 64L * 1024 * 1024;
+	static final int BYTES_PER_CHARACTER = 24;
 
-	/**
-	 * What a document costs per character of its text, roughly: the text itself (two
-	 * bytes a character) and its parsed, validated tree, several times larger.
-	 */
-	private static final int BYTES_PER_CHAR = 20;
+	private final Cache<Key, PreparsedDocumentEntry> documents;
 
-	/**
-	 * Bounded by size, not count: a thousand texts of the longest length allowed
-	 * ({@code provenant.api.max-query-chars}) would otherwise hold gigabytes.
-	 */
-	private final Cache<Key, PreparsedDocumentEntry> documents = Caffeine.newBuilder()
-		.maximumWeight(KEPT_BYTES)
-		.weigher((Key key,
-				PreparsedDocumentEntry entry) -> (int) Math.min(Integer.MAX_VALUE,
-						(long) BYTES_PER_CHAR * (key.query().length() + 100)))
-		.recordStats()
-		.build();
+	ParsedDocuments(Caches caches) {
+		this.documents = caches.cache(CacheBounds.GRAPHQL_DOCUMENTS, caches.bounds().graphqlDocumentBytes().toBytes(),
+				(key, document) -> weight(key));
+	}
 
-	ParsedDocuments(MeterRegistry meters) {
-		// cache.gets, cache.puts, cache.size... tagged cache=graphql.documents
-		CaffeineCacheMetrics.monitor(meters, this.documents, "graphql.documents");
+	/** The key's two strings, the entry, and the document parsed from the text. */
+	static long weight(Key key) {
+		return Footprint.string(key.query()) + Footprint.string(key.operationName()) + 256
+				+ (long) BYTES_PER_CHARACTER * key.query().length();
 	}
 
 	@Override
@@ -62,10 +58,18 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
 		Key key = new Key(input.getQuery(), input.getOperationName());
-		return CompletableFuture.completedFuture(this.documents.get(key, ignored -> parseAndValidate.apply(input)));
+		PreparsedDocumentEntry known = this.documents.getIfPresent(key);
+		if (known != null) {
+			return CompletableFuture.completedFuture(known);
+		}
+		PreparsedDocumentEntry parsed = parseAndValidate.apply(input);
+		if (!parsed.hasErrors()) {
+			this.documents.put(key, parsed);
+		}
+		return CompletableFuture.completedFuture(parsed);
 	}
 
-	private record Key(String query, String operationName) {
+	record Key(String query, String operationName) {
 	}
 
 }

@@ -5,8 +5,8 @@ package dev.provenant.api;
  * user needs to fix the request and maps to one classification; anything else is an
  * internal error whose details stay in the log.
  */
-public abstract sealed class ProvenantException extends RuntimeException
-		permits InvalidArgument, NodeNotFound, BatchRejected, Forbidden, StateConflict, QueryTimedOut, LimitExceeded {
+public abstract sealed class ProvenantException extends RuntimeException permits InvalidArgument, NodeNotFound,
+		BatchRejected, Forbidden, StateConflict, QueryTimedOut, LimitExceeded, AnswerTooLarge {
 
 	private static final long serialVersionUID = 1L;
 

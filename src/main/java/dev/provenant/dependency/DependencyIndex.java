@@ -20,6 +20,8 @@ import java.util.function.Function;
 import dev.provenant.audit.AuditEvent;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.graph.EdgeType;
+import dev.provenant.memory.CacheBounds;
+import dev.provenant.memory.Caches;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,11 +52,6 @@ public class DependencyIndex {
 	private static final Logger log = LoggerFactory.getLogger(DependencyIndex.class);
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-
-	/**
-	 * Own writes held while an earlier one is missing, before leaving them to a catch-up.
-	 */
-	private static final int MAX_OWN_WRITES_WAITING = 64;
 
 	/** Ids per statement when reading touched nodes again. */
 	private static final int IDS_PER_READ = 5000;
@@ -91,9 +88,26 @@ public class DependencyIndex {
 	 */
 	private final NavigableMap<Long, List<TouchedNode>> ownWrites = new TreeMap<>();
 
-	DependencyIndex(GraphStore store, AuditLog audit, DependencyIndexProperties properties, MeterRegistry meters) {
+	/**
+	 * What {@link #ownWrites} weighs; past {@code provenant.caches.index-pending-bytes}
+	 * they are left to a catch-up, which reads them from the store.
+	 */
+	private volatile long ownWritesBytes;
+
+	/**
+	 * How many writes {@link #ownWrites} holds, for the metrics (read without a lock).
+	 */
+	private volatile int ownWritesWaiting;
+
+	private final long maxOwnWritesBytes;
+
+	DependencyIndex(GraphStore store, AuditLog audit, DependencyIndexProperties properties, MeterRegistry meters,
+			Caches caches) {
 		this.store = store;
 		this.properties = properties;
+		this.maxOwnWritesBytes = caches.bounds().indexPendingBytes().toBytes();
+		caches.measured(CacheBounds.INDEX_PENDING, () -> this.ownWritesBytes, () -> this.ownWritesWaiting,
+				() -> this.maxOwnWritesBytes);
 		Gauge.builder("provenant.index.nodes", this, index -> index.ready ? index.graph.size() : 0)
 			.description("Nodes held by the in-memory dependency index")
 			.register(meters);
@@ -133,19 +147,33 @@ public class DependencyIndex {
 			if (!this.ready) {
 				return;
 			}
-			this.ownWrites.put(sequence, nodes);
-			this.ownWrites.headMap(this.sequence, true).clear();
+			List<TouchedNode> replaced = this.ownWrites.put(sequence, nodes);
+			this.ownWritesBytes += bytes(nodes) - ((replaced != null) ? bytes(replaced) : 0);
+			var applied = this.ownWrites.headMap(this.sequence, true);
+			applied.values().forEach(old -> this.ownWritesBytes -= bytes(old));
+			applied.clear();
 			List<TouchedNode> next;
 			while ((next = this.ownWrites.get(this.sequence + 1)) != null && knowsEveryTarget(next)) {
 				this.ownWrites.remove(this.sequence + 1);
+				this.ownWritesBytes -= bytes(next);
 				applyAll(next, this.sequence + 1);
 			}
-			if (this.ownWrites.size() > MAX_OWN_WRITES_WAITING) {
+			if (this.ownWritesBytes > this.maxOwnWritesBytes) {
 				// A gap that does not close (another instance's write in between): the
 				// next catch-up reads these again.
 				this.ownWrites.clear();
+				this.ownWritesBytes = 0;
 			}
+			this.ownWritesWaiting = this.ownWrites.size();
 		}
+	}
+
+	private static long bytes(List<TouchedNode> nodes) {
+		long bytes = 0;
+		for (TouchedNode node : nodes) {
+			bytes += node.bytes();
+		}
+		return bytes;
 	}
 
 	/**

@@ -7,12 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether closures (blast radius, rollback scope) are answered from the
  * in-memory dependency index; off, every answer comes from Cypher traversals
  * @param catchUpEvents the most audit events read per step when the index catches up
- * @param cachedItems how many decisions and actions recent answers may hold together, so
- * that paging through a large answer does not compute it again for every page
  */
 @ConfigurationProperties("provenant.index")
-public record DependencyIndexProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1000") int catchUpEvents,
-		@DefaultValue("2000000") long cachedItems) {
+public record DependencyIndexProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("1000") int catchUpEvents) {
 
 	public DependencyIndexProperties {
 		if (catchUpEvents < 1) {

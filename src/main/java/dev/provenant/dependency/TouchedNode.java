@@ -7,6 +7,7 @@ import java.util.List;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.ReviewState;
+import dev.provenant.memory.Footprint;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -23,6 +24,18 @@ record TouchedNode(String id, NodeKind kind, Instant occurredAt, ReviewState rev
 	 * An edge to {@code to}; {@code kind} is null when the index must know it already.
 	 */
 	record Edge(EdgeType type, String to, NodeKind kind) {
+	}
+
+	/**
+	 * Estimated heap bytes: the record, its id, time and edges with their targets' ids.
+	 */
+	long bytes() {
+		long bytes = Footprint.object(5 * Footprint.REFERENCE + 2) + Footprint.string(this.id) + Footprint.INSTANT
+				+ Footprint.ARRAY_LIST + Footprint.references(this.edges.size());
+		for (Edge edge : this.edges) {
+			bytes += Footprint.object(3 * Footprint.REFERENCE) + Footprint.string(edge.to());
+		}
+		return bytes;
 	}
 
 	/**

@@ -2,13 +2,14 @@ package dev.provenant.events;
 
 import java.util.List;
 
+import dev.provenant.memory.CacheBounds;
+import dev.provenant.memory.Caches;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -24,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class GovernanceEvents {
 
-	/** Events a slow listener may fall behind by before it misses some. */
-	static final int LISTENER_BUFFER = 10_000;
-
 	private static final Logger log = LoggerFactory.getLogger(GovernanceEvents.class);
 
 	private final Sinks.Many<GovernanceEvent> sink = Sinks.many().multicast().directBestEffort();
@@ -37,11 +35,22 @@ public class GovernanceEvents {
 
 	private final MeterRegistry meters;
 
-	GovernanceEvents(GraphStore store, ObjectProvider<EventsRecorded> outboxes, MeterRegistry meters) {
+	/**
+	 * Bytes a slow listener may fall behind by before it misses the oldest events
+	 * ({@code provenant.caches.subscription-buffer-bytes}).
+	 */
+	private final long listenerBufferBytes;
+
+	private final ListenerBuffer.Totals buffered = new ListenerBuffer.Totals();
+
+	GovernanceEvents(GraphStore store, ObjectProvider<EventsRecorded> outboxes, MeterRegistry meters, Caches caches) {
 		this.store = store;
 		this.outboxes = outboxes;
 		this.meters = meters;
+		this.listenerBufferBytes = caches.bounds().subscriptionBufferBytes().toBytes();
 		meters.gauge("provenant.governance.listeners", this, GovernanceEvents::listeners);
+		caches.measured(CacheBounds.SUBSCRIPTIONS, this.buffered.bytes()::get, this.buffered.events()::get,
+				() -> this.listenerBufferBytes * listeners());
 	}
 
 	/**
@@ -59,14 +68,12 @@ public class GovernanceEvents {
 
 	/**
 	 * Every event committed from now on. A listener that falls more than
-	 * {@value #LISTENER_BUFFER} events behind misses the oldest ones (logged) rather than
-	 * holding the writers up.
+	 * {@code provenant.caches.subscription-buffer-bytes} behind misses the oldest events
+	 * (logged) rather than holding the writers up.
 	 */
 	public Flux<GovernanceEvent> stream() {
-		return this.sink.asFlux()
-			.onBackpressureBuffer(LISTENER_BUFFER,
-					dropped -> log.warn("A slow listener missed governance event {}", dropped.id()),
-					BufferOverflowStrategy.DROP_OLDEST);
+		return ListenerBuffer.of(this.sink.asFlux(), this.listenerBufferBytes, this.buffered,
+				dropped -> log.warn("A slow listener missed governance event {}", dropped.id()));
 	}
 
 	/** Listeners subscribed now (GraphQL subscriptions, one per subscribed operation). */

@@ -7,15 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.provenant.api.AnswerLimit;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.dependency.DependencyIndex;
-import dev.provenant.dependency.DependencyIndexProperties;
 import dev.provenant.dependency.IndexedGraph;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.graph.Utc;
+import dev.provenant.memory.CacheBounds;
+import dev.provenant.memory.Caches;
+import dev.provenant.memory.Footprint;
+import dev.provenant.memory.KeptAnswers;
 import dev.provenant.node.NodeReader;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.TransactionContext;
@@ -37,19 +41,22 @@ public class BlastRadiusService {
 
 	private final DependencyIndex index;
 
+	private final AnswerLimit limit;
+
 	/**
 	 * Recent answers from the index, by question and the audit sequence they reflect;
-	 * weighed by the decisions and actions they hold.
+	 * weighed in bytes ({@code provenant.caches.blast-radius-bytes}).
 	 */
-	private final RecentAnswers<Question, BlastRadius> recent;
+	private final KeptAnswers<Question, BlastRadius> recent;
 
-	public BlastRadiusService(GraphStore store, NodeReader nodes, DependencyIndex index,
-			DependencyIndexProperties indexProperties) {
+	public BlastRadiusService(GraphStore store, NodeReader nodes, DependencyIndex index, AnswerLimit limit,
+			Caches caches) {
 		this.store = store;
 		this.nodes = nodes;
 		this.index = index;
-		this.recent = new RecentAnswers<>(indexProperties.cachedItems(),
-				radius -> 1L + radius.decisionCount() + radius.actionCount());
+		this.limit = limit;
+		this.recent = caches.answers(CacheBounds.BLAST_RADII, caches.bounds().blastRadiusBytes().toBytes(),
+				AnswerFootprint::of);
 	}
 
 	private record Rooted(ProvenanceNode root, long head) {
@@ -82,7 +89,7 @@ public class BlastRadiusService {
 				return indexed;
 			}
 		}
-		return radius(root, this.store.read(tx -> traverse(tx, root, window, asOf)), asOf);
+		return radius(root, this.store.read(tx -> traverse(tx, root, window, asOf)), asOf, -1);
 	}
 
 	/**
@@ -90,13 +97,14 @@ public class BlastRadiusService {
 	 * through a large answer, gets the answer computed the first time.
 	 */
 	private BlastRadius fromIndex(IndexedGraph graph, ProvenanceNode root, TimeWindow window) {
-		return this.recent.get(new Question(root.id(), window, this.index.sequence()), question -> {
-			Reach reach = IndexedReach.of(graph, root.id(), window);
-			return (reach != null) ? radius(root, reach, null) : null;
+		long sequence = this.index.sequence();
+		return this.recent.get(new Question(root.id(), window, sequence), question -> {
+			Reach reach = IndexedReach.of(graph, root.id(), window, this.limit);
+			return (reach != null) ? radius(root, reach, null, sequence) : null;
 		});
 	}
 
-	private static BlastRadius radius(ProvenanceNode root, Reach reach, OffsetDateTime asOf) {
+	private static BlastRadius radius(ProvenanceNode root, Reach reach, OffsetDateTime asOf, long sequence) {
 		List<AffectedDecision> decisions = new ArrayList<>(reach.decisions());
 		List<AffectedAction> actions = new ArrayList<>(reach.actions());
 		decisions.sort(Dated.NEWEST_FIRST);
@@ -113,7 +121,8 @@ public class BlastRadiusService {
 		}
 		List<KindCount> affected = new ArrayList<>();
 		counts.forEach((kind, count) -> affected.add(new KindCount(kind, count)));
-		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected), asOf);
+		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected), asOf,
+				sequence);
 	}
 
 	private Reach traverse(TransactionContext tx, ProvenanceNode root, TimeWindow window, OffsetDateTime asOf) {
@@ -122,21 +131,67 @@ public class BlastRadiusService {
 		Map<String, Object> parameters = new HashMap<>(window.parameters());
 		parameters.put("id", root.id());
 		parameters.put("asOf", Utc.asOf(asOf));
+		Weighed weighed = new Weighed("The blast radius of '" + root.id() + "'", this.limit);
 		this.store.run(tx, "impact/downstream_decisions", parameters).forEachRemaining(row -> {
 			NodeKind kind = NodeKind.valueOf(row.get("kind").asString());
 			counts.put(kind, row.get("count").asInt());
 			for (Value decision : row.get("decisions").values()) {
-				decisions.add(new AffectedDecision(decision.get("id").asString(),
-						decision.get("occurredAt").asOffsetDateTime().toInstant(),
-						decision.get("reviewState").asString(null)));
+				String id = decision.get("id").asString();
+				String reviewState = decision.get("reviewState").asString(null);
+				weighed.add(AnswerFootprint.DECISION + Footprint.string(id) + Footprint.string(reviewState));
+				decisions.add(new AffectedDecision(id, decision.get("occurredAt").asOffsetDateTime().toInstant(),
+						reviewState));
 			}
 		});
 		List<String> seeds = (root instanceof Action) ? List.of(root.id())
 				: decisions.stream().map(AffectedDecision::id).toList();
-		return new Reach(counts, decisions, actions(tx, seeds, asOf));
+		List<AffectedAction> actions = actions(tx, seeds, asOf, weighed);
+		weighed.check();
+		return new Reach(counts, decisions, actions);
 	}
 
-	private List<AffectedAction> actions(TransactionContext tx, List<String> seeds, OffsetDateTime asOf) {
+	/**
+	 * The weight of an answer Cypher streams in, checked as it grows: the traversal does
+	 * not know the closure's size before it has found it.
+	 */
+	private static final class Weighed {
+
+		/** Checks once per this many bytes, not per element, and once at the end. */
+		private static final long CHECK_EVERY = 64 << 10;
+
+		private final String question;
+
+		private final AnswerLimit limit;
+
+		private long items;
+
+		private long bytes;
+
+		private long checked;
+
+		Weighed(String question, AnswerLimit limit) {
+			this.question = question;
+			this.limit = limit;
+		}
+
+		void add(long elementBytes) {
+			this.items++;
+			// Twice the list slot: the answer is sorted into a copy while it is built.
+			this.bytes += elementBytes + Footprint.REFERENCE;
+			if (this.bytes - this.checked >= CHECK_EVERY) {
+				check();
+			}
+		}
+
+		void check() {
+			this.checked = this.bytes;
+			this.limit.check(this.question, this.items, this.bytes);
+		}
+
+	}
+
+	private List<AffectedAction> actions(TransactionContext tx, List<String> seeds, OffsetDateTime asOf,
+			Weighed weighed) {
 		List<AffectedAction> actions = new ArrayList<>();
 		if (seeds.isEmpty()) {
 			return actions;
@@ -144,11 +199,14 @@ public class BlastRadiusService {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("seeds", seeds);
 		parameters.put("asOf", Utc.asOf(asOf));
-		this.store.run(tx, "impact/downstream_actions", parameters)
-			.forEachRemaining(row -> actions
-				.add(new AffectedAction(row.get("id").asString(), row.get("occurredAt").asOffsetDateTime().toInstant(),
-						ActionStatus.valueOf(row.get("status").asString()), row.get("reversible").asBoolean(true),
-						row.get("triggeredBy").asList(Value::asString))));
+		this.store.run(tx, "impact/downstream_actions", parameters).forEachRemaining(row -> {
+			AffectedAction action = new AffectedAction(row.get("id").asString(),
+					row.get("occurredAt").asOffsetDateTime().toInstant(),
+					ActionStatus.valueOf(row.get("status").asString()), row.get("reversible").asBoolean(true),
+					row.get("triggeredBy").asList(Value::asString));
+			weighed.add(AnswerFootprint.of(action));
+			actions.add(action);
+		});
 		return actions;
 	}
 

@@ -1,6 +1,5 @@
 package dev.provenant.impact;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -9,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.provenant.api.AnswerLimit;
 import dev.provenant.dependency.IndexedGraph;
 import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
+import dev.provenant.memory.Footprint;
 
 /**
  * The blast radius' closures over the in-memory dependency index: the same rules as
@@ -34,17 +35,22 @@ final class IndexedReach {
 	private IndexedReach() {
 	}
 
-	/** Null when the index does not hold the root (the caller then asks Cypher). */
-	static Reach of(IndexedGraph graph, String rootId, TimeWindow window) {
+	/**
+	 * Null when the index does not hold the root (the caller then asks Cypher). The
+	 * answer's weight is estimated from the closure before anything is built, and
+	 * {@code limit} may refuse it.
+	 */
+	static Reach of(IndexedGraph graph, String rootId, TimeWindow window, AnswerLimit limit) {
 		int root = graph.find(rootId);
 		if (root < 0) {
 			return null;
 		}
 		int[] counts = new int[NodeKind.values().length];
-		List<AffectedDecision> decisions = new ArrayList<>();
 		int[] seeds;
+		int[] decisions;
 		if (graph.kind(root) == NodeKind.ACTION) {
 			seeds = new int[] { root };
+			decisions = new int[0];
 		}
 		else {
 			int[] downstream = graph.reachAgainst(new int[] { root }, TOWARDS_DECISIONS);
@@ -55,31 +61,52 @@ final class IndexedReach {
 				if (node != root || kind == NodeKind.DECISION) {
 					counts[kind.ordinal()]++;
 				}
-				if (kind != NodeKind.DECISION) {
-					continue;
-				}
-				Instant occurredAt = graph.occurredAt(node);
-				if (window.contains(occurredAt)) {
+				if (kind == NodeKind.DECISION && window.contains(graph.occurredAt(node))) {
 					windowed[kept++] = node;
-					decisions.add(new AffectedDecision(graph.id(node), occurredAt,
-							(graph.reviewState(node) != null) ? graph.reviewState(node).name() : null));
 				}
 			}
-			seeds = Arrays.copyOf(windowed, kept);
+			decisions = Arrays.copyOf(windowed, kept);
+			seeds = decisions;
 		}
-		List<AffectedAction> actions = new ArrayList<>();
-		for (int node : graph.reachAgainst(seeds, TOWARDS_ACTIONS)) {
-			if (graph.kind(node) == NodeKind.ACTION) {
-				actions.add(action(graph, node));
-			}
-		}
+		int[] actions = Arrays.stream(graph.reachAgainst(seeds, TOWARDS_ACTIONS))
+			.filter(node -> graph.kind(node) == NodeKind.ACTION)
+			.toArray();
+		limit.check("The blast radius of '" + rootId + "'", decisions.length + actions.length,
+				estimate(graph, decisions, actions));
 		Map<NodeKind, Integer> byKind = new EnumMap<>(NodeKind.class);
 		for (NodeKind kind : NodeKind.values()) {
 			if (counts[kind.ordinal()] > 0) {
 				byKind.put(kind, counts[kind.ordinal()]);
 			}
 		}
-		return new Reach(byKind, decisions, actions);
+		List<AffectedDecision> affectedDecisions = new ArrayList<>(decisions.length);
+		for (int node : decisions) {
+			affectedDecisions.add(new AffectedDecision(graph.id(node), graph.occurredAt(node),
+					(graph.reviewState(node) != null) ? graph.reviewState(node).name() : null));
+		}
+		List<AffectedAction> affectedActions = new ArrayList<>(actions.length);
+		for (int node : actions) {
+			affectedActions.add(action(graph, node));
+		}
+		return new Reach(byKind, affectedDecisions, affectedActions);
+	}
+
+	/** What the answer will weigh, from the closure's node numbers alone. */
+	private static long estimate(IndexedGraph graph, int[] decisions, int[] actions) {
+		long bytes = 0;
+		for (int node : decisions) {
+			bytes += AnswerFootprint.DECISION + AnswerFootprint.id(graph.id(node).length());
+		}
+		for (int node : actions) {
+			int[] triggers = graph.targets(node, EdgeType.TRIGGERED_BY);
+			bytes += AnswerFootprint.ACTION + AnswerFootprint.id(graph.id(node).length()) + Footprint.ARRAY_LIST
+					+ ((triggers.length > 0) ? Footprint.references(triggers.length) : 0);
+			for (int trigger : triggers) {
+				bytes += AnswerFootprint.id(graph.id(trigger).length());
+			}
+		}
+		// Twice: the answer is sorted into a copy of its lists while it is built.
+		return bytes + 2 * Footprint.REFERENCE * (long) (decisions.length + actions.length);
 	}
 
 	private static AffectedAction action(IndexedGraph graph, int node) {

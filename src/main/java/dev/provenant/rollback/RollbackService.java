@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.provenant.api.AnswerLimit;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.audit.AuditLog;
@@ -13,14 +14,18 @@ import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.impact.AffectedAction;
+import dev.provenant.impact.AnswerFootprint;
 import dev.provenant.impact.BlastRadius;
 import dev.provenant.impact.BlastRadiusService;
-import dev.provenant.impact.RecentAnswers;
 import dev.provenant.impact.TimeWindow;
+import dev.provenant.memory.CacheBounds;
+import dev.provenant.memory.Caches;
+import dev.provenant.memory.Footprint;
+import dev.provenant.memory.KeptAnswers;
 import dev.provenant.store.GraphStore;
+import dev.provenant.store.NodeMapping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.provenant.store.NodeMapping;
 
 import org.springframework.stereotype.Service;
 
@@ -35,15 +40,32 @@ public class RollbackService {
 
 	private final AuditLog audit;
 
-	/** Plans of recent blast radii, by the radius' identity (cached radii are reused). */
-	private final RecentAnswers<Ordered, RollbackPlan> plans = new RecentAnswers<>(16, plan -> 1);
+	/**
+	 * Bytes a plan needs per action while it is ordered and built: its step and list
+	 * slot, and the ordering's position map and arrays.
+	 */
+	private static final long WORK_PER_ACTION = 128;
+
+	/** A step and its list slot, without the action (weighed with the radius). */
+	private static final long STEP = Footprint.object(4 + 2 * Footprint.REFERENCE) + Footprint.REFERENCE;
+
+	private final AnswerLimit limit;
+
+	/**
+	 * Plans of blast radii that came from the dependency index, by question and the audit
+	 * sequence they reflect ({@code provenant.caches.rollback-plan-bytes}).
+	 */
+	private final KeptAnswers<Question, RollbackPlan> plans;
 
 	/** Actions marked rolled back ({@code provenant.rollbacks}); repeats count once. */
 	private final Counter rollbacks;
 
 	public RollbackService(BlastRadiusService blastRadius, GraphStore store, Clock clock, AuditLog audit,
-			MeterRegistry meters) {
+			MeterRegistry meters, AnswerLimit limit, Caches caches) {
 		this.blastRadius = blastRadius;
+		this.limit = limit;
+		this.plans = caches.answers(CacheBounds.ROLLBACK_PLANS, caches.bounds().rollbackPlanBytes().toBytes(),
+				RollbackService::footprint);
 		this.store = store;
 		this.clock = clock;
 		this.audit = audit;
@@ -54,27 +76,34 @@ public class RollbackService {
 
 	public RollbackPlan plan(String id, TimeWindow window, OffsetDateTime asOf) {
 		BlastRadius radius = this.blastRadius.blastRadius(id, window, asOf);
-		// A blast radius answered again from the cache is the same object: so is its
-		// plan.
-		return this.plans.get(new Ordered(radius), ordered -> plan(ordered.radius()));
+		if (radius.auditSequence() < 0) {
+			// From Cypher (the past, or the index not ready): computed afresh each time,
+			// so its plan is too.
+			return plan(radius);
+		}
+		// The same question at the same audit sequence has the same answer: a client
+		// paging through a plan gets it ordered once.
+		return this.plans.get(new Question(id, window, radius.auditSequence()), question -> plan(radius));
 	}
 
-	/** A blast radius compared by identity: the same answer object, not an equal one. */
-	private record Ordered(BlastRadius radius) {
+	private record Question(String root, TimeWindow window, long sequence) {
+	}
 
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Ordered ordered && ordered.radius == this.radius;
+	/**
+	 * A plan's steps; their actions are weighed too, though a kept blast radius may hold
+	 * the same ones: the radius may go first.
+	 */
+	private static long footprint(RollbackPlan plan) {
+		long bytes = Footprint.list(plan.stepCount());
+		for (RollbackStep step : plan.orderedSteps()) {
+			bytes += STEP + AnswerFootprint.of(step.step());
 		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this.radius);
-		}
-
+		return bytes;
 	}
 
 	private RollbackPlan plan(BlastRadius radius) {
+		this.limit.check("The rollback plan of '" + radius.root().id() + "'", radius.actionCount(),
+				WORK_PER_ACTION * radius.actionCount());
 		OffsetDateTime asOf = radius.asOf();
 		List<AffectedAction> ordered = RollbackOrder.order(radius.affectedActions());
 		List<RollbackStep> steps = new ArrayList<>(ordered.size());

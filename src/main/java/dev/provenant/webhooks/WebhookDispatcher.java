@@ -17,7 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import dev.provenant.memory.CacheBounds;
+import dev.provenant.memory.Caches;
+import dev.provenant.memory.Footprint;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,12 +68,20 @@ class WebhookDispatcher {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	/** Payload bytes in flight ({@code provenant.caches.webhook-in-flight-bytes}). */
+	private final AtomicLong inFlightBytes = new AtomicLong();
+
+	private final long maxInFlightBytes;
+
 	private final Clock clock = Clock.systemUTC();
 
-	WebhookDispatcher(WebhookProperties properties, GraphStore store, MeterRegistry meters) {
+	WebhookDispatcher(WebhookProperties properties, GraphStore store, MeterRegistry meters, Caches caches) {
 		this.properties = properties;
 		this.store = store;
 		this.meters = meters;
+		this.maxInFlightBytes = caches.bounds().webhookInFlightBytes().toBytes();
+		caches.measured(CacheBounds.WEBHOOKS_IN_FLIGHT, this.inFlightBytes::get, this.inFlight::get,
+				() -> this.maxInFlightBytes);
 		properties.endpoints()
 			.forEach(endpoint -> this.signatures.put(endpoint.name(), new WebhookSignature(endpoint.secret())));
 		this.http = HttpClient.newBuilder()
@@ -153,18 +165,37 @@ class WebhookDispatcher {
 									row.get("payload").asString(), row.get("attempts").asInt())));
 				return rows;
 			});
-			claimed.forEach(this::attempt);
+			List<String> released = new ArrayList<>();
+			for (Claimed delivery : claimed) {
+				if (!attempt(delivery)) {
+					released.add(delivery.id());
+				}
+			}
+			if (!released.isEmpty()) {
+				this.store
+					.write(tx -> this.store.run(tx, "webhooks/release_claimed", Map.of("ids", released, "now", now()))
+						.consume());
+			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Looking for webhook deliveries failed; trying again shortly: {}", ex.toString());
 		}
 	}
 
-	private void attempt(Claimed delivery) {
+	/**
+	 * Sends one claimed delivery; false when its payload does not fit the bytes allowed
+	 * in flight (one always goes, however large, when nothing else is in flight).
+	 */
+	private boolean attempt(Claimed delivery) {
 		WebhookProperties.Endpoint endpoint = this.properties.endpoint(delivery.endpoint());
 		if (endpoint == null) {
 			record(delivery, null, "endpoint '" + delivery.endpoint() + "' is no longer configured", true);
-			return;
+			return true;
+		}
+		// The payload text and its UTF-8 body, both held until the attempt ends.
+		long bytes = Footprint.string(delivery.payload()) + Footprint.bytes(delivery.payload().length());
+		if (this.inFlight.get() > 0 && this.inFlightBytes.get() + bytes > this.maxInFlightBytes) {
+			return false;
 		}
 		byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = now().toEpochSecond();
@@ -181,8 +212,10 @@ class WebhookDispatcher {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		this.inFlight.incrementAndGet();
+		this.inFlightBytes.addAndGet(bytes);
 		this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
 			this.inFlight.decrementAndGet();
+			this.inFlightBytes.addAndGet(-bytes);
 			if (error != null) {
 				record(delivery, null, describe(error), false);
 			}
@@ -193,6 +226,7 @@ class WebhookDispatcher {
 				record(delivery, response.statusCode(), "HTTP " + response.statusCode(), false);
 			}
 		});
+		return true;
 	}
 
 	private void record(Claimed delivery, Integer status, String error, boolean giveUp) {

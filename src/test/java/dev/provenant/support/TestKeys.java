@@ -20,7 +20,7 @@ public final class TestKeys {
 	public static final String AUDITOR = "auditor-key-f3a9c1e07b5d42e8a6c0d9b1e4f7a2c8";
 
 	/** Writes governance records (policies, approvers) and other records. */
-	public static final String GOVERNOR = "governor-key";
+	public static final String GOVERNOR = "governor-key-f3a9c1e07b5d42e8a6c0d9b1e4f7a2c8";
 
 	/** A reviewer whose principal is mapped to approver {@link #MAPPED_APPROVER}. */
 	public static final String MAPPED_REVIEWER = "mapped-reviewer-key-f3a9c1e07b5d42e8a6c0d9b1e4f7a2c8";

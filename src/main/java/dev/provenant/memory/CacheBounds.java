@@ -1,0 +1,60 @@
+package dev.provenant.memory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every cache and buffer the service keeps, with its bound in bytes: the one place to
+ * read what may stay in memory. A bound left unset is a share of the maximum heap, so a
+ * larger heap keeps more. Each is exported as {@code provenant.cache.weight},
+ * {@code provenant.cache.size} and {@code provenant.cache.weight.max}, tagged with the
+ * cache's name.
+ *
+ * @param blastRadiusBytes blast radii kept so that paging through one does not compute it
+ * again ({@value #BLAST_RADII}); an eighth of the heap by default
+ * @param rollbackPlanBytes rollback plans kept for the same reason
+ * ({@value #ROLLBACK_PLANS}); a sixteenth of the heap by default
+ * @param graphqlDocumentBytes parsed and validated GraphQL operations, weighed by their
+ * text ({@value #GRAPHQL_DOCUMENTS}); a sixty-fourth of the heap by default
+ * @param subscriptionBufferBytes governance events one subscriber may fall behind by
+ * before it misses the oldest ({@value #SUBSCRIPTIONS}, the sum over subscribers)
+ * @param webhookInFlightBytes webhook payloads being sent at once
+ * ({@value #WEBHOOKS_IN_FLIGHT}); more wait in the store
+ * @param indexPendingBytes this instance's writes the dependency index holds while an
+ * earlier one is missing ({@value #INDEX_PENDING}); past it the index reads them again
+ * from the store
+ */
+@ConfigurationProperties("provenant.caches")
+public record CacheBounds(DataSize blastRadiusBytes, DataSize rollbackPlanBytes, DataSize graphqlDocumentBytes,
+		DataSize subscriptionBufferBytes, DataSize webhookInFlightBytes, DataSize indexPendingBytes) {
+
+	public static final String BLAST_RADII = "blast-radius";
+
+	public static final String ROLLBACK_PLANS = "rollback-plans";
+
+	public static final String GRAPHQL_DOCUMENTS = "graphql.documents";
+
+	public static final String SUBSCRIPTIONS = "subscriptions";
+
+	public static final String WEBHOOKS_IN_FLIGHT = "webhooks-in-flight";
+
+	public static final String INDEX_PENDING = "index-pending-writes";
+
+	public CacheBounds {
+		long heap = Runtime.getRuntime().maxMemory();
+		blastRadiusBytes = orShare(blastRadiusBytes, heap / 8);
+		rollbackPlanBytes = orShare(rollbackPlanBytes, heap / 16);
+		graphqlDocumentBytes = orShare(graphqlDocumentBytes, heap / 64);
+		subscriptionBufferBytes = orShare(subscriptionBufferBytes, DataSize.ofMegabytes(4).toBytes());
+		webhookInFlightBytes = orShare(webhookInFlightBytes, DataSize.ofMegabytes(8).toBytes());
+		indexPendingBytes = orShare(indexPendingBytes, heap / 64);
+	}
+
+	private static DataSize orShare(DataSize configured, long bytes) {
+		if (configured != null && configured.isNegative()) {
+			throw new IllegalArgumentException("provenant.caches: a bound must not be negative, got " + configured);
+		}
+		return (configured != null) ? configured : DataSize.ofBytes(bytes);
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.provenant.memory;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+
+/**
+ * How much of the maximum heap the last collections left free: the live data a new answer
+ * must fit beside. Garbage not yet collected does not count against it.
+ */
+public final class HeapHeadroom {
+
+	private HeapHeadroom() {
+	}
+
+	/** Bytes free after the last collections; the whole heap before any. */
+	public static long bytes() {
+		long max = Runtime.getRuntime().maxMemory();
+		long live = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			MemoryUsage afterGc = (pool.getType() == MemoryType.HEAP) ? pool.getCollectionUsage() : null;
+			if (afterGc != null) {
+				live += afterGc.getUsed();
+			}
+		}
+		return Math.max(0, max - live);
+	}
+
+}
