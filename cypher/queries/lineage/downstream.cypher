@@ -13,4 +13,5 @@ WITH n, min(size(rels)) AS distance
 ORDER BY distance, n.id
 LIMIT $limit
 RETURN n AS node, distance,
-       [(n)<-[r:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES|CONSUMED|GENERATED_BY|RUN_OF|PART_OF]-(m:Node) WHERE r.recordedAt <= $asOf | {type: type(r), from: m.id, to: n.id}] AS edges
+       [(n)<-[r:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|EXECUTES|TRIGGERED_BY|SUPERSEDES|CONSUMED|GENERATED_BY|RUN_OF|PART_OF]-(m:Node) WHERE r.recordedAt <= $asOf | {type: type(r), from: m.id, to: n.id,
+         approval: CASE WHEN type(r) <> 'APPROVED_BY' THEN null WHEN r.verdict IS NULL THEN 'ATTESTED' ELSE 'VERIFIED' END, attestedBy: r.attestedBy}] AS edges

@@ -45,7 +45,9 @@
       { selector: 'node:selected', style: { 'overlay-opacity': 0.2 } },
       { selector: 'edge', style: {
         'width': 1.5, 'line-color': '#bbb', 'target-arrow-color': '#bbb', 'target-arrow-shape': 'triangle',
-        'curve-style': 'bezier', 'label': 'data(type)', 'font-size': 7, 'color': '#888' } }
+        'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 7, 'color': '#888' } },
+      // An approval sent with the decision by its writer, not given through review by the approver.
+      { selector: 'edge.attested', style: { 'line-style': 'dashed', 'line-color': '#c77700', 'target-arrow-color': '#c77700' } }
     ]
   });
   var nodesById = {};
@@ -53,6 +55,14 @@
   var currentId = null;
   var shown = 0;
   var searched = 0;
+
+  /** An edge's type, and for an approval how it was given: verified through review, or attested by its writer. */
+  function edgeLabel(edge) {
+    if (edge.approval === 'ATTESTED') {
+      return edge.type + ' (attested' + (edge.attestedBy ? ' by ' + edge.attestedBy : '') + ')';
+    }
+    return edge.approval === 'VERIFIED' ? edge.type + ' (verified)' : edge.type;
+  }
 
   /** Says what went wrong (or, with ok, what was done) in the status line. */
   function status(text, ok) {
@@ -202,7 +212,7 @@
     status('Loading ' + id + '…', true);
     var depth = parseInt(document.getElementById('depth').value, 10);
     var lineage = graphql('query($id: ID!, $depth: Int!) { lineage(id: $id, depth: $depth) { truncated nodes { '
-      + NODE_FIELDS + ' } edges { from to type } } }', { id: id, depth: depth })
+      + NODE_FIELDS + ' } edges { from to type approval attestedBy } } }', { id: id, depth: depth })
       .then(function (data) {
         if (request !== shown) { return; }
         status('');
@@ -234,7 +244,8 @@
     lineage.edges.forEach(function (edge, index) {
       if (inGraph[edge.from] && inGraph[edge.to]) {
         // Drawn from what was used towards what used it: left to right.
-        elements.push({ group: 'edges', data: { id: 'e' + index, source: edge.to, target: edge.from, type: edge.type } });
+        elements.push({ group: 'edges', data: { id: 'e' + index, source: edge.to, target: edge.from, type: edge.type,
+          label: edgeLabel(edge), approval: edge.approval || '' }, classes: edge.approval === 'ATTESTED' ? 'attested' : '' });
       }
     });
     cy.elements().remove();
@@ -243,6 +254,8 @@
     cy.layout(layout).run();
     var graph = document.getElementById('graph');
     graph.dataset.nodes = String(drawn.length);
+    graph.dataset.attested = String(cy.edges('.attested').length);
+    graph.dataset.verified = String(cy.edges('[approval = "VERIFIED"]').length);
     graph.dataset.total = String(lineage.nodes.length);
     if (lineage.nodes.length > MAX_DRAWN) {
       status('Showing ' + MAX_DRAWN + ' of ' + lineage.nodes.length + ' nodes; lower the depth to see the rest.');

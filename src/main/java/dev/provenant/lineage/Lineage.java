@@ -9,8 +9,19 @@ import dev.provenant.graph.ProvenanceNode;
 public record Lineage(ProvenanceNode root, List<ProvenanceNode> nodes, List<Edge> edges, List<Hop> hops,
 		boolean truncated) {
 
-	/** A stored edge, from the dependent to what it depends on. */
-	public record Edge(String from, String to, EdgeType type) {
+	/**
+	 * A stored edge, from the dependent to what it depends on.
+	 *
+	 * @param approval for an approver edge, how it was given: {@code VERIFIED} (through
+	 * review) or {@code ATTESTED} (sent with the decision); {@code null} otherwise
+	 * @param attestedBy the principal that attested an approval, if one did
+	 */
+	public record Edge(String from, String to, EdgeType type, String approval, String attestedBy) {
+
+		public Edge(String from, String to, EdgeType type) {
+			this(from, to, type, null, null);
+		}
+
 	}
 
 	public record Hop(String id, int distance) {

@@ -65,7 +65,8 @@ public class LineageService {
 				hops.add(new Lineage.Hop(node.id(), row.get("distance").asInt()));
 				for (Value edge : row.get("edges").values()) {
 					edges.add(new Lineage.Edge(edge.get("from").asString(), edge.get("to").asString(),
-							EdgeType.valueOf(edge.get("type").asString())));
+							EdgeType.valueOf(edge.get("type").asString()), edge.get("approval").asString(null),
+							edge.get("attestedBy").asString(null)));
 				}
 			});
 			return null;

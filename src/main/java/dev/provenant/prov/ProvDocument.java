@@ -157,7 +157,11 @@ final class ProvDocument {
 			case GENERATED_BY -> add("wasGeneratedBy", "prov:entity", from, "prov:activity", to);
 			case GOVERNED_BY -> this.plans.put(edge.from(), to);
 			case APPROVED_BY -> {
-				add("wasAssociatedWith", "prov:activity", from, "prov:agent", to, "prov:role", "approver");
+				// How the approval was given: through review by the approver (VERIFIED),
+				// or
+				// stated with the decision by the principal that recorded it (ATTESTED).
+				add("wasAssociatedWith", "prov:activity", from, "prov:agent", to, "prov:role", "approver",
+						"provenant:approval", edge.approval(), "provenant:attestedBy", edge.attestedBy());
 				String recorder = recorders.get(edge.from());
 				if (recorder != null) {
 					add("actedOnBehalfOf", "prov:delegate", principal(recorder), "prov:responsible", to,
@@ -197,7 +201,10 @@ final class ProvDocument {
 	private void add(String section, Object... namesAndValues) {
 		Map<String, Object> relation = new TreeMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {
-			relation.put((String) namesAndValues[i], namesAndValues[i + 1]);
+			// An attribute without a value is left out, not written as null.
+			if (namesAndValues[i + 1] != null) {
+				relation.put((String) namesAndValues[i], namesAndValues[i + 1]);
+			}
 		}
 		int number = this.counters.merge(section, 1, Integer::sum);
 		section(section).put("_:" + section + number, relation);

@@ -31,6 +31,29 @@ class ExplorerBrowserIT extends BrowserIT {
 	private static final String OFFICER = "explorer-officer";
 
 	@Test
+	void anAttestedApprovalIsDrawnApartFromAVerifiedOne() {
+		story().approver("ana")
+			.with("role", OFFICER)
+			.decision("attested", "2026-11-02T09:00:00Z")
+			.with("route", "HUMAN_REVIEW")
+			.with("approvedBy", List.of("ana"))
+			.decision("verified", "2026-11-02T09:00:00Z")
+			.with("route", "HUMAN_REVIEW")
+			.ingest(this.graphQl);
+		approve("verified", "ana");
+
+		open("/explorer");
+		WebDriverWait wait = waiting();
+		this.browser.findElement(By.id("api-key")).sendKeys(TestKeys.READER);
+		search(id("attested"));
+		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-nodes", "2"));
+		assertThat(this.browser.findElement(By.id("graph")).getAttribute("data-attested")).isEqualTo("1");
+		search(id("verified"));
+		wait.until(ExpectedConditions.attributeToBe(By.id("graph"), "data-verified", "1"));
+		assertThat(this.browser.findElement(By.id("graph")).getAttribute("data-attested")).isEqualTo("0");
+	}
+
+	@Test
 	void searchShowsLineageFieldsBlastRadiusAndRollbackPlan() {
 		story().dataSource("crm")
 			.feature("income", "crm")

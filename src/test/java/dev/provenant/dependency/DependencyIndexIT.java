@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.provenant.ProvenantApplication;
 import dev.provenant.graph.Utc;
 import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.Neo4jUnderTest;
 import dev.provenant.support.Story;
 import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,9 @@ class DependencyIndexIT extends GraphQlIT {
 
 	@Autowired
 	private Neo4jConnectionDetails neo4j;
+
+	@Autowired
+	private org.springframework.core.env.Environment environment;
 
 	@Autowired
 	private io.micrometer.core.instrument.MeterRegistry meters;
@@ -186,10 +190,15 @@ class DependencyIndexIT extends GraphQlIT {
 	 * instance sees the other's writes at its next read.
 	 */
 	@Test
-	void instancesSharingADatabaseSeeEachOthersWrites() throws InterruptedException {
-		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ProvenantApplication.class).run(
-				"--server.port=0", "--spring.neo4j.uri=" + this.neo4j.getUri(), "--" + TestKeys.SETTING,
-				"--spring.main.banner-mode=off")) {
+	void instancesSharingADatabaseSeeEachOthersWrites() throws Exception {
+		// Instances of one service share its database and its signing key.
+		List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--" + TestKeys.SETTING,
+				"--spring.main.banner-mode=off",
+				"--provenant.prov.signing-key-file=" + this.environment.getProperty("provenant.prov.signing-key-file"),
+				"--provenant.embedded.data-dir=" + java.nio.file.Files.createTempDirectory("provenant-other-")));
+		arguments.addAll(List.of(Neo4jUnderTest.sameDatabase(this.environment, this.neo4j.getUri())));
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ProvenantApplication.class)
+			.run(arguments.toArray(String[]::new))) {
 			HttpGraphQlTester otherGraphQl = HttpGraphQlTester
 				.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
 					.baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port") + "/graphql")

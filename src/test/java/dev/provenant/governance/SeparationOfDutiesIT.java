@@ -81,6 +81,15 @@ class SeparationOfDutiesIT extends GraphQlIT {
 		assertThat(approvals("p")).singleElement()
 			.satisfies(verified -> assertThat(verified).containsEntry("kind", "VERIFIED")
 				.containsEntry("attestedBy", null));
+		assertThat(prov("d")).contains("\"provenant:approval\":\"ATTESTED\"",
+				"\"provenant:attestedBy\":\"test-writer\"");
+		assertThat(prov("p")).contains("\"provenant:approval\":\"VERIFIED\"").doesNotContain("attestedBy");
+		this.graphQl.document("query($id: ID!) { lineage(id: $id, depth: 1) { edges { type approval attestedBy } } }")
+			.variable("id", id("d"))
+			.execute()
+			.path("lineage.edges[?(@.type == 'APPROVED_BY')].approval")
+			.entityList(String.class)
+			.containsExactly("ATTESTED");
 		this.graphQl.document("query($id: ID!) { node(id: $id) { ... on Decision { reviews { verdict } } } }")
 			.variable("id", id("d"))
 			.execute()
@@ -166,6 +175,18 @@ class SeparationOfDutiesIT extends GraphQlIT {
 			.path("node.approvals")
 			.entityList(Map.class)
 			.get();
+	}
+
+	/** The decision's PROV document, as the REST export serves it. */
+	private String prov(String local) {
+		return http(TestKeys.READER).get()
+			.uri("/api/v1/prov/" + id(local))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private long head() {

@@ -45,13 +45,7 @@ class BoltPasswordIT {
 	}
 
 	@Test
-	void aNewStoreStartsWithThePasswordAsItsInitialUser(@TempDir Path home) throws Exception {
-		BoltPassword password = BoltPassword.of(home);
-		assertLoginNeedsExactly(home, password);
-	}
-
-	@Test
-	void deletingThePasswordFileSetsANewPassword(@TempDir Path home) throws Exception {
+	void aNewStoreStartsWithThePasswordAndDeletingTheFileSetsANewOne(@TempDir Path home) throws Exception {
 		BoltPassword first = BoltPassword.of(home);
 		assertLoginNeedsExactly(home, first);
 		Files.delete(home.resolve("neo4j-password"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.neo4j.Neo4jContainer;
@@ -42,6 +43,31 @@ public final class Neo4jUnderTest {
 			registry.add("provenant.embedded.bolt-port", () -> "0");
 			registry.add("provenant.embedded.page-cache-mb", () -> "128");
 		}
+	}
+
+	/**
+	 * Command-line arguments that point another Provenant instance at the database the
+	 * context's instance uses, with its credentials: the embedded store's generated
+	 * password, or the container's.
+	 */
+	public static String[] sameDatabase(org.springframework.core.env.Environment environment, URI bolt) {
+		String password;
+		if (container != null) {
+			password = container.getAdminPassword();
+		}
+		else {
+			try {
+				password = Files
+					.readString(Path.of(environment.getRequiredProperty("provenant.embedded.data-dir"))
+						.resolve("neo4j-password"))
+					.strip();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return new String[] { "--spring.neo4j.uri=" + bolt, "--spring.neo4j.authentication.username=neo4j",
+				"--spring.neo4j.authentication.password=" + password };
 	}
 
 	private static void start() {
