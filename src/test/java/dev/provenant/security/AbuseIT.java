@@ -10,17 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +25,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.provenant.events.GovernanceEvents;
 import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.TestIssuer;
 import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,7 +70,7 @@ class AbuseIT extends GraphQlIT {
 	static final String KEYS = TestKeys.SETTING + ",burst-rest:reader+writer:" + REST_KEY
 			+ ",burst-socket:reader+writer:" + SOCKET_KEY + ",many-subs:reader:" + SUBSCRIBER_KEY;
 
-	private static final KeyPair SIGNING = keyPair();
+	private static final TestIssuer ISSUER = new TestIssuer();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -92,12 +82,8 @@ class AbuseIT extends GraphQlIT {
 	private GovernanceEvents events;
 
 	@DynamicPropertySource
-	static void trustTheTestIssuer(DynamicPropertyRegistry registry) throws IOException {
-		Path key = Files.createTempFile("provenant-jwt-", ".pem");
-		Files.writeString(key,
-				"-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-					.encodeToString(SIGNING.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + key);
+	static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
+		ISSUER.trustedBy(registry);
 	}
 
 	@Test
@@ -512,33 +498,12 @@ class AbuseIT extends GraphQlIT {
 	}
 
 	private static String token(List<String> audiences, long validSeconds) {
-		try {
-			Instant now = Instant.now();
-			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("agent-aud")
-				.claim("roles", List.of("reader", "writer"))
-				.issueTime(Date.from(now.minusSeconds(120)))
-				.expirationTime(Date.from(now.plusSeconds(validSeconds)));
-			if (!audiences.isEmpty()) {
-				claims.audience(new ArrayList<>(audiences));
-			}
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-			jwt.sign(new RSASSASigner((RSAPrivateKey) SIGNING.getPrivate()));
-			return jwt.serialize();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("agent-aud")
+			.claim("roles", List.of("reader", "writer"));
+		if (!audiences.isEmpty()) {
+			claims.audience(new ArrayList<>(audiences));
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static KeyPair keyPair() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ISSUER.token(claims, validSeconds);
 	}
 
 }

@@ -1,25 +1,12 @@
 package dev.provenant.security;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.provenant.support.Errors;
 import dev.provenant.support.GraphQlIT;
+import dev.provenant.support.TestIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -42,19 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"provenant.security.rate-limit.period=1h", "provenant.security.jwt.principal-claim=preferred_username" })
 class AccessOptionsIT extends GraphQlIT {
 
-	private static final KeyPair SIGNING = keyPair();
+	private static final TestIssuer SIGNING = new TestIssuer();
 
-	private static final KeyPair STRANGER = keyPair();
+	private static final TestIssuer STRANGER = new TestIssuer();
 
 	@DynamicPropertySource
-	static void trustTheTestIssuer(DynamicPropertyRegistry registry) throws Exception {
-		Path key = Files.createTempFile("provenant-jwt-", ".pem");
-		String pem = "-----BEGIN PUBLIC KEY-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-					.encodeToString(SIGNING.getPublic().getEncoded())
-				+ "\n-----END PUBLIC KEY-----\n";
-		Files.writeString(key, pem);
-		registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + key);
+	static void trustTheTestIssuer(DynamicPropertyRegistry registry) {
+		SIGNING.trustedBy(registry);
 	}
 
 	@Test
@@ -151,33 +132,10 @@ class AccessOptionsIT extends GraphQlIT {
 		response.errors().satisfy(errors -> Errors.assertAll(errors, "FORBIDDEN"));
 	}
 
-	private static String token(KeyPair keys, String user, Object roles, long validSeconds) {
-		try {
-			Instant now = Instant.now();
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("subject-" + user)
-				.claim("preferred_username", user)
-				.claim("roles", roles)
-				.issueTime(Date.from(now.minusSeconds(120)))
-				.expirationTime(Date.from(now.plusSeconds(validSeconds)))
-				.build();
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-			jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-			return jwt.serialize();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static KeyPair keyPair() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static String token(TestIssuer issuer, String user, Object roles, long validSeconds) {
+		return issuer.token(new JWTClaimsSet.Builder().subject("subject-" + user)
+			.claim("preferred_username", user)
+			.claim("roles", roles), validSeconds);
 	}
 
 }
