@@ -170,13 +170,8 @@ public class AuditLog {
 			if (!locked.get("state").isNull()) {
 				return (AuditEvent) null;
 			}
-			StateDigest state = StateDigest.empty();
-			this.facts.forEach(tx, (key, digest) -> state.add(digest));
 			Record current = this.store.run(tx, "audit/head", Map.of()).single();
-			return appendEvent(tx, current, AuditOperation.BASELINE, "provenant", List.of(),
-					CanonicalJson.digest(Map.of()),
-					"the log's first " + current.get("sequence").asLong() + " events predate the whole-store proof",
-					new AuditEvent.Records(List.of(), List.of(), List.of()), state);
+			return appendBaseline(tx, current, this.facts.stateDigest(tx));
 		});
 		if (baseline != null) {
 			appended(baseline);
@@ -195,8 +190,7 @@ public class AuditLog {
 		if (sequence == 0) {
 			return;
 		}
-		StateDigest state = StateDigest.empty();
-		this.facts.forEach(tx, (key, digest) -> state.add(digest));
+		StateDigest state = this.facts.stateDigest(tx);
 		List<Record> rows = this.store.run(tx, "audit/events", Map.of("from", sequence, "to", sequence)).list();
 		AuditEvent last = (rows.size() == 1) ? StoredEvents.read(rows.get(0).get("e")).orElse(null) : null;
 		if (last == null) {
@@ -204,9 +198,7 @@ public class AuditLog {
 			return;
 		}
 		if (last.stateDigest() == null) {
-			appendEvent(tx, head, AuditOperation.BASELINE, "provenant", List.of(), CanonicalJson.digest(Map.of()),
-					"the log's first " + sequence + " events predate the whole-store proof",
-					new AuditEvent.Records(List.of(), List.of(), List.of()), state);
+			appendBaseline(tx, head, state);
 			return;
 		}
 		Checkpoint signed = this.checkpoints.sign(sequence, last.hash(), last.stateDigest(), last.at());
@@ -214,6 +206,16 @@ public class AuditLog {
 			.run(tx, "audit/adopt_head", Map.of("state", state.bytes(), "stateDigest", last.stateDigest(), "at",
 					last.at(), "signature", signed.signature()))
 			.consume();
+	}
+
+	/**
+	 * Where the whole-store proof starts on a log whose events before {@code head}
+	 * predate it.
+	 */
+	private AuditEvent appendBaseline(SimpleQueryRunner tx, Record head, StateDigest state) {
+		return appendEvent(tx, head, AuditOperation.BASELINE, "provenant", List.of(), CanonicalJson.digest(Map.of()),
+				"the log's first " + head.get("sequence").asLong() + " events predate the whole-store proof",
+				new AuditEvent.Records(List.of(), List.of(), List.of()), state);
 	}
 
 	private void appended(AuditEvent event) {

@@ -163,8 +163,7 @@ public class AuditVerifier {
 			if (this.last == null || this.last.stateDigest() == null) {
 				return AuditVerification.intact(this.checked, hashOrEmpty(), false);
 			}
-			StateDigest state = StateDigest.empty();
-			AuditVerifier.this.facts.forEach(this.tx, (key, digest) -> state.add(digest));
+			StateDigest state = AuditVerifier.this.facts.stateDigest(this.tx);
 			if (state.hash().equals(this.last.stateDigest())) {
 				return AuditVerification.intact(this.checked, hashOrEmpty(), true);
 			}

@@ -87,6 +87,13 @@ class Facts {
 					row -> each.accept(row.get("key").isNull() ? null : row.get("key").asString(), digest(row)));
 	}
 
+	/** The state digest of every provenance fact in the store, read in one pass. */
+	StateDigest stateDigest(SimpleQueryRunner tx) {
+		StateDigest state = StateDigest.empty();
+		forEach(tx, (key, digest) -> state.add(digest));
+		return state;
+	}
+
 	/**
 	 * What lies in the store beyond provenance, the log and what ADR 11 lists, if any.
 	 */
