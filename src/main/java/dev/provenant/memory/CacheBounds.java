@@ -40,14 +40,21 @@ public record CacheBounds(DataSize blastRadiusBytes, DataSize rollbackPlanBytes,
 
 	public static final String INDEX_PENDING = "index-pending-writes";
 
+	/**
+	 * The default share of the heap, as a divisor, of the blast radii, the rollback
+	 * plans, the documents, the index's pending writes and the webhooks in flight, in
+	 * that order; 0 for a default in bytes.
+	 */
+	static final long[] HEAP_DIVISORS = { 8, 16, 64, 64, 0 };
+
 	public CacheBounds {
 		long heap = Runtime.getRuntime().maxMemory();
-		blastRadiusBytes = orShare(blastRadiusBytes, heap / 8);
-		rollbackPlanBytes = orShare(rollbackPlanBytes, heap / 16);
-		graphqlDocumentBytes = orShare(graphqlDocumentBytes, heap / 64);
+		blastRadiusBytes = orShare(blastRadiusBytes, heap / HEAP_DIVISORS[0]);
+		rollbackPlanBytes = orShare(rollbackPlanBytes, heap / HEAP_DIVISORS[1]);
+		graphqlDocumentBytes = orShare(graphqlDocumentBytes, heap / HEAP_DIVISORS[2]);
 		subscriptionBufferBytes = orShare(subscriptionBufferBytes, DataSize.ofMegabytes(4).toBytes());
 		webhookInFlightBytes = orShare(webhookInFlightBytes, DataSize.ofMegabytes(8).toBytes());
-		indexPendingBytes = orShare(indexPendingBytes, heap / 64);
+		indexPendingBytes = orShare(indexPendingBytes, heap / HEAP_DIVISORS[3]);
 	}
 
 	private static DataSize orShare(DataSize configured, long bytes) {

@@ -16,7 +16,15 @@ public final class HeapHeadroom {
 
 	/** Bytes free after the last collections; the whole heap before any. */
 	public static long bytes() {
-		long max = Runtime.getRuntime().maxMemory();
+		return Math.max(0, Runtime.getRuntime().maxMemory() - liveBytes());
+	}
+
+	/**
+	 * Bytes the last collections left in use: live data, and with a generational
+	 * collector also old garbage not yet collected, so the lowest values over a while are
+	 * the ones to compare.
+	 */
+	public static long liveBytes() {
 		long live = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			MemoryUsage afterGc = (pool.getType() == MemoryType.HEAP) ? pool.getCollectionUsage() : null;
@@ -24,7 +32,7 @@ public final class HeapHeadroom {
 				live += afterGc.getUsed();
 			}
 		}
-		return Math.max(0, max - live);
+		return live;
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Health, liveness and readiness answer for orchestrators without a credential; the
- * components (Neo4j, the dependency index) and their details are for operators and admins
- * only.
+ * components (Neo4j, the dependency index, the heap) and their details are for operators
+ * and admins only.
  */
 class ProbesIT extends GraphQlIT {
 
@@ -47,7 +47,13 @@ class ProbesIT extends GraphQlIT {
 			.jsonPath("$.components.dependencyIndex.details.state")
 			.isEqualTo("READY")
 			.jsonPath("$.components.dependencyIndex.details.auditSequence")
-			.isNumber();
+			.isNumber()
+			.jsonPath("$.components.heap.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.heap.details.liveAfterGcBytes")
+			.isNumber()
+			.jsonPath("$.components.heap.details.downAt")
+			.isEqualTo(0.9);
 		client.get()
 			.uri("/actuator/health/liveness")
 			.exchange()
@@ -63,6 +69,14 @@ class ProbesIT extends GraphQlIT {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
+			.isEqualTo("UP");
+		// readiness holds the heap's component (HeapPressureIT takes it down), shown to
+		// operators
+		http(TestKeys.OPERATOR).get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components.heap.status")
 			.isEqualTo("UP");
 	}
 

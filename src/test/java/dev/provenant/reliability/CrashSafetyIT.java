@@ -1,9 +1,6 @@
 package dev.provenant.reliability;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.provenant.support.PackagedService;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +50,8 @@ class CrashSafetyIT {
 		String question = "{ lineage(id: \"r0b0:d1\", depth: 5) { nodes { id kind } edges { from to type } } }";
 		Map<String, Object> answer = null;
 		for (int round = 0; round <= ROUNDS; round++) {
-			Service service = Service.start(store, freePort());
+			PackagedService service = PackagedService.start(store, KEY, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+					"--logging.level.dev.provenant.audit=WARN");
 			try {
 				service.awaitReady(this.http);
 				checkEveryBatch(service, batches);
@@ -91,7 +90,7 @@ class CrashSafetyIT {
 	/**
 	 * Ingests batches from two clients until the service is killed at a random moment.
 	 */
-	private List<Batch> ingestUntilKilled(Service service, int round) throws Exception {
+	private List<Batch> ingestUntilKilled(PackagedService service, int round) throws Exception {
 		List<Batch> sent = new CopyOnWriteArrayList<>();
 		AtomicBoolean killed = new AtomicBoolean();
 		List<Thread> clients = new ArrayList<>();
@@ -116,7 +115,7 @@ class CrashSafetyIT {
 		return sent;
 	}
 
-	private void checkEveryBatch(Service service, List<Batch> batches) throws Exception {
+	private void checkEveryBatch(PackagedService service, List<Batch> batches) throws Exception {
 		for (Batch batch : batches) {
 			StringBuilder query = new StringBuilder("{");
 			List<String> ids = batch.ids();
@@ -141,7 +140,7 @@ class CrashSafetyIT {
 		}
 	}
 
-	private boolean ingest(Service service, Batch batch) {
+	private boolean ingest(PackagedService service, Batch batch) {
 		try {
 			Map<String, Object> response = post(service,
 					Map.of("query", "mutation($b: ProvenanceBatch!) { ingest(batch: $b) { created } }", "variables",
@@ -154,22 +153,21 @@ class CrashSafetyIT {
 		}
 	}
 
-	private Map<String, Object> graphQl(Service service, String query) throws Exception {
+	private Map<String, Object> graphQl(PackagedService service, String query) throws Exception {
 		Map<String, Object> response = post(service, Map.of("query", query));
 		assertThat(response.get("errors")).as(query).isNull();
 		return response;
 	}
 
 	@SuppressWarnings("unchecked")
-	private Map<String, Object> post(Service service, Map<String, Object> body)
+	private Map<String, Object> post(PackagedService service, Map<String, Object> body)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port + "/graphql"))
-				.timeout(Duration.ofSeconds(30))
-				.header("Content-Type", "application/json")
-				.header("X-API-Key", KEY)
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(service.uri("/graphql"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("X-API-Key", KEY)
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
 		}
@@ -179,12 +177,6 @@ class CrashSafetyIT {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> data(Map<String, Object> response) {
 		return (Map<String, Object>) response.get("data");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/**
@@ -224,75 +216,6 @@ class CrashSafetyIT {
 		private static Map<String, Object> action(String p, String local, List<String> triggeredBy) {
 			return Map.of("id", p + local, "occurredAt", "2026-11-26T10:01:00Z", "type", "notify", "decision", p + "d1",
 					"triggeredBy", triggeredBy);
-		}
-
-	}
-
-	/** The packaged service, in its own JVM. */
-	private static final class Service {
-
-		final int port;
-
-		private final Process process;
-
-		private final Path log;
-
-		private Service(int port, Process process, Path log) {
-			this.port = port;
-			this.process = process;
-			this.log = log;
-		}
-
-		static Service start(Path store, int port) throws IOException {
-			File jar = packagedJar();
-			Path log = Files.createTempFile("provenant-crash-", ".log");
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			Process process = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.getPath(),
-					"--server.port=" + port, "--provenant.embedded.data-dir=" + store,
-					"--provenant.embedded.bolt-port=0", "--provenant.embedded.page-cache-mb=64", "--spring.neo4j.uri=",
-					"--provenant.security.api-keys=crash:admin:" + KEY, "--provenant.security.rate-limit.requests=0",
-					"--logging.level.dev.provenant.audit=WARN")
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			return new Service(port, process, log);
-		}
-
-		void awaitReady(HttpClient http) throws Exception {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					fail("The service died while starting:\n" + Files.readString(this.log));
-				}
-				try {
-					HttpResponse<String> health = http.send(HttpRequest
-						.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-					if (health.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(250);
-			}
-			fail("The service was not ready within 120 s:\n" + Files.readString(this.log));
-		}
-
-		/** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		private static File packagedJar() {
-			File[] jars = new File("target").listFiles((dir, name) -> name.startsWith("provenant-")
-					&& name.endsWith(".jar") && !name.endsWith("-plain.jar") && !name.endsWith("-sources.jar"));
-			if (jars == null || jars.length == 0) {
-				fail("No packaged jar in target/: the crash test runs after 'package' (./mvnw verify)");
-			}
-			return jars[0];
 		}
 
 	}

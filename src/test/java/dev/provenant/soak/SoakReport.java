@@ -1,0 +1,143 @@
+package dev.provenant.soak;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.provenant.soak.MemorySoak.Sample;
+
+/**
+ * A soak run's figures per minute, and the three numbers it is judged by.
+ *
+ * @param minutes one row per minute of load
+ * @param maxHeap the service's {@code -Xmx}, in bytes
+ * @param unexplainedGrowthBytes how much the live heap not accounted for by index and
+ * caches rose across the last half: the least-squares slope of the per-minute figures,
+ * times the half's length
+ * @param gcShare collection pauses over the run's wall time
+ * @param firstMinuteThroughput requests answered per second in the first minute
+ * @param lastMinuteThroughput the same in the last minute
+ */
+record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthBytes, double gcShare,
+		double firstMinuteThroughput, double lastMinuteThroughput) {
+
+	/** What the last half may add beyond index and caches: 5% of the heap. */
+	long allowedGrowthBytes() {
+		return this.maxHeap / 20;
+	}
+
+	/**
+	 * One minute of the run.
+	 *
+	 * @param minute 1 for the first
+	 * @param throughput requests answered per second
+	 * @param liveLow the live heap: after the minute's full collection, else the lowest
+	 * heap after GC seen
+	 * @param unexplainedLow the same less index and caches
+	 * @param index the index's weight at the minute's end
+	 * @param caches the caches' weight at the minute's end
+	 * @param gcShare collection pauses over the minute
+	 */
+	record Minute(int minute, double throughput, long liveLow, long unexplainedLow, long index, long caches,
+			double gcShare) {
+	}
+
+	static SoakReport of(List<Sample> samples, Map<Long, Long> progress, Duration duration, long maxHeap) {
+		int count = (int) Math.max(1, duration.toMinutes());
+		List<Minute> minutes = new ArrayList<>();
+		for (int m = 1; m <= count; m++) {
+			long from = (m - 1) * 60L;
+			long to = m * 60L;
+			List<Sample> in = samples.stream().filter(s -> s.seconds() > from && s.seconds() <= to).toList();
+			if (in.isEmpty()) {
+				continue;
+			}
+			Sample last = in.get(in.size() - 1);
+			Sample before = samples.stream().filter(s -> s.seconds() <= from).reduce((a, b) -> b).orElse(in.get(0));
+			double pauses = last.gcPauseSeconds() - before.gcPauseSeconds();
+			List<Sample> exact = in.stream().filter(Sample::afterFullGc).toList();
+			List<Sample> lows = exact.isEmpty() ? in : exact;
+			minutes.add(new Minute(m, throughput(progress, from, to),
+					lows.stream().mapToLong(Sample::live).min().orElseThrow(),
+					lows.stream().mapToLong(Sample::unexplained).min().orElseThrow(), last.index(), last.caches(),
+					pauses / Math.max(1, last.seconds() - before.seconds())));
+		}
+		List<Minute> lastHalf = minutes.subList(minutes.size() / 2, minutes.size());
+		long growth = (long) (slope(lastHalf) * lastHalf.size());
+		Sample first = samples.get(0);
+		Sample end = samples.get(samples.size() - 1);
+		double gcShare = (end.gcPauseSeconds() - first.gcPauseSeconds()) / Math.max(1, end.seconds() - first.seconds());
+		return new SoakReport(minutes, maxHeap, growth, gcShare, minutes.get(0).throughput(),
+				minutes.get(minutes.size() - 1).throughput());
+	}
+
+	/** Requests answered per second between two points of the load command's progress. */
+	private static double throughput(Map<Long, Long> progress, long from, long to) {
+		long start = at(progress, from);
+		long end = at(progress, to);
+		return (end - start) / (double) (to - from);
+	}
+
+	/** Requests answered by the last progress line at or before {@code seconds}. */
+	private static long at(Map<Long, Long> progress, long seconds) {
+		long requests = 0;
+		for (Map.Entry<Long, Long> line : progress.entrySet()) {
+			if (line.getKey() <= seconds) {
+				requests = line.getValue();
+			}
+		}
+		return requests;
+	}
+
+	/** Least-squares slope of the minutes' unexplained lows, in bytes per minute. */
+	static double slope(List<Minute> minutes) {
+		int n = minutes.size();
+		if (n < 2) {
+			return 0;
+		}
+		double meanX = minutes.stream().mapToInt(Minute::minute).average().orElseThrow();
+		double meanY = minutes.stream().mapToLong(Minute::unexplainedLow).average().orElseThrow();
+		double covariance = 0;
+		double variance = 0;
+		for (Minute minute : minutes) {
+			covariance += (minute.minute() - meanX) * (minute.unexplainedLow() - meanY);
+			variance += (minute.minute() - meanX) * (minute.minute() - meanX);
+		}
+		return covariance / variance;
+	}
+
+	String markdown() {
+		StringBuilder table = new StringBuilder();
+		table.append(String.format(Locale.ROOT,
+				"Soak: -Xmx%d MiB; GC pauses %.1f%% of the run; throughput last minute %.1f/s, first %.1f/s (%.0f%%); "
+						+ "live heap less index and caches rose %d MiB across the last half (allowed %d MiB)%n%n",
+				this.maxHeap >> 20, 100 * this.gcShare, this.lastMinuteThroughput, this.firstMinuteThroughput,
+				100 * this.lastMinuteThroughput / Math.max(1e-9, this.firstMinuteThroughput),
+				this.unexplainedGrowthBytes >> 20, allowedGrowthBytes() >> 20));
+		table.append("| minute | requests/s | live heap (MiB) | less index and caches (MiB) | index (MiB) "
+				+ "| caches (MiB) | GC pauses |\n");
+		table.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (Minute minute : this.minutes) {
+			table.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %d | %.1f%% |%n", minute.minute(),
+					minute.throughput(), minute.liveLow() >> 20, minute.unexplainedLow() >> 20, minute.index() >> 20,
+					minute.caches() >> 20, 100 * minute.gcShare()));
+		}
+		return table.toString();
+	}
+
+	Map<String, Object> json() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("maxHeapBytes", this.maxHeap);
+		json.put("gcShare", this.gcShare);
+		json.put("firstMinuteThroughput", this.firstMinuteThroughput);
+		json.put("lastMinuteThroughput", this.lastMinuteThroughput);
+		json.put("unexplainedGrowthBytes", this.unexplainedGrowthBytes);
+		json.put("allowedGrowthBytes", allowedGrowthBytes());
+		json.put("minutes", this.minutes);
+		return json;
+	}
+
+}
