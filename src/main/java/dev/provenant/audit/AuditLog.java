@@ -73,6 +73,14 @@ public class AuditLog {
 	}
 
 	/**
+	 * The highest audit sequence this instance has seen committed (its own writes, and
+	 * restores); 0 before any.
+	 */
+	public long committedSequence() {
+		return this.headSequence.get();
+	}
+
+	/**
 	 * Tells the metrics the head moved outside {@link #append}, e.g. by restoring an
 	 * export.
 	 */

@@ -53,6 +53,11 @@ public class DependencyIndex {
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+	/** Reads that may come back short of a head before a read gives up on the index. */
+	private static final int SHORT_READS = 25;
+
+	private static final Duration SHORT_READ_PAUSE = Duration.ofMillis(20);
+
 	/** Ids per statement when reading touched nodes again. */
 	private static final int IDS_PER_READ = 5000;
 
@@ -240,7 +245,8 @@ public class DependencyIndex {
 			build();
 		}
 		catch (RuntimeException ex) {
-			log.error("Dependency index could not be built; closures keep coming from Cypher", ex);
+			this.failed = true;
+			log.error("Dependency index could not be built; closures keep coming from Cypher until a restart", ex);
 		}
 	}
 
@@ -257,7 +263,7 @@ public class DependencyIndex {
 		try {
 			// One transaction under the bulk timeout: at millions of edges the scans
 			// outlast the timeout of an ordinary read.
-			this.store.once(tx -> {
+			this.store.onceRead(tx -> {
 				this.store.run(tx, "dependency/all_nodes", Map.of()).forEachRemaining(row -> {
 					apply(TouchedNode.fromIndexRow(row));
 					progress.tick("nodes", this.graph.size());
@@ -308,8 +314,9 @@ public class DependencyIndex {
 		if (!this.ready) {
 			return Optional.empty();
 		}
-		catchUp(head);
-		if (!this.ready) {
+		if (!catchUp(head) || !this.ready) {
+			// the store's member has not shown the index everything up to the head the
+			// caller read: Cypher answers, in the caller's own snapshot
 			return Optional.empty();
 		}
 		this.lock.readLock().lock();
@@ -362,20 +369,52 @@ public class DependencyIndex {
 
 	/**
 	 * Applies the events up to {@code head}. One thread catches up at a time; the others
-	 * wait for it, then find nothing left to do.
+	 * wait for it, then find nothing left to do. Reads share the store's bookmarks, so
+	 * they see every event up to a head read before; should a read still come back short
+	 * (a member of a cluster reached without them), it tries again for a moment.
+	 * @return whether the index reached {@code head}
 	 */
-	private void catchUp(long head) {
+	private boolean catchUp(long head) {
 		if (head <= this.sequence) {
-			return;
+			return true;
 		}
 		synchronized (this.catchingUp) {
+			int shortReads = 0;
 			while (!this.failed && this.sequence < head) {
 				Unseen unseen = this.store.read(tx -> unseen(tx, this.sequence));
 				if (unseen.events().isEmpty()) {
-					return;
+					if (++shortReads > SHORT_READS) {
+						log.warn("Dependency index: the store shows events only up to {} of head {}; answering from "
+								+ "Cypher meanwhile", this.sequence, head);
+						return false;
+					}
+					pause(SHORT_READ_PAUSE);
+					continue;
 				}
 				applyAll(unseen.nodes(), unseen.events().get(unseen.events().size() - 1).get("sequence").asLong());
 			}
+			return this.sequence >= head;
+		}
+	}
+
+	/**
+	 * Brings the index up to at least {@code sequence} (a client's consistency token),
+	 * reading the head with the store's bookmarks.
+	 * @return whether it is there; always false while it is not built
+	 */
+	public boolean reach(long sequence) {
+		if (!this.ready) {
+			return false;
+		}
+		return this.sequence >= sequence || catchUp(Math.max(sequence, headSequence()));
+	}
+
+	private static void pause(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

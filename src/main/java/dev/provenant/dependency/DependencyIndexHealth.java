@@ -1,25 +1,39 @@
 package dev.provenant.dependency;
 
+import java.util.Map;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health}'s {@code dependencyIndex}: UP while building too, since the
- * service answers from Cypher meanwhile; the details say how far it is and what it holds.
+ * {@code /actuator/health}'s {@code dependencyIndex}, part of readiness: OUT_OF_SERVICE
+ * while it builds (UP with {@code provenant.index.serve-while-building}, as the service
+ * answers from Cypher meanwhile), DOWN when a build or a catch-up failed (closures come
+ * from Cypher until a restart builds it again), UP when ready or disabled. The details
+ * say what it holds.
  */
 @Component("dependencyIndexHealthIndicator")
 class DependencyIndexHealth implements HealthIndicator {
 
 	private final DependencyIndex index;
 
-	DependencyIndexHealth(DependencyIndex index) {
+	private final DependencyIndexProperties properties;
+
+	DependencyIndexHealth(DependencyIndex index, DependencyIndexProperties properties) {
 		this.index = index;
+		this.properties = properties;
 	}
 
 	@Override
 	public Health health() {
-		return Health.up().withDetails(this.index.describe()).build();
+		Map<String, Object> details = this.index.describe();
+		Health.Builder health = switch (String.valueOf(details.get("state"))) {
+			case "FAILED" -> Health.down();
+			case "BUILDING" -> this.properties.serveWhileBuilding() ? Health.up() : Health.outOfService();
+			default -> Health.up();
+		};
+		return health.withDetails(details).build();
 	}
 
 }

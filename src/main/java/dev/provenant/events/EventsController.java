@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import dev.provenant.api.InvalidArgument;
 import dev.provenant.events.GovernanceEvent.Type;
 import dev.provenant.graph.ProvenanceNode;
 import dev.provenant.node.NodeReader;
@@ -23,16 +24,33 @@ class EventsController {
 
 	private final NodeReader nodes;
 
-	EventsController(GovernanceEvents events, NodeReader nodes) {
+	private final EventFollower follower;
+
+	EventsController(GovernanceEvents events, NodeReader nodes, EventFollower follower) {
 		this.events = events;
 		this.nodes = nodes;
+		this.follower = follower;
 	}
 
 	@ForReaders
 	@SubscriptionMapping
-	Flux<GovernanceEvent> governanceEvents(@Argument List<Type> types) {
+	Flux<GovernanceEvent> governanceEvents(@Argument List<Type> types, @Argument String after) {
 		Set<Type> wanted = (types == null || types.isEmpty()) ? Set.of(Type.values()) : Set.copyOf(types);
-		return this.events.stream().filter(event -> wanted.contains(event.type()));
+		Flux<GovernanceEvent> events = (after != null) ? this.follower.after(cursor(after)) : this.events.stream();
+		return events.filter(event -> wanted.contains(event.type()));
+	}
+
+	private static long cursor(String after) {
+		try {
+			long sequence = Long.parseLong(after.strip());
+			if (sequence >= 0) {
+				return sequence;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new InvalidArgument("after", "'" + after + "' is not an event's cursor (a number, from cursor)");
 	}
 
 	@ForReaders

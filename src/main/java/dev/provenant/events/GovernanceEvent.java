@@ -12,11 +12,24 @@ import java.util.Map;
  * @param at when it happened, server time
  * @param subjectId the decision or the quarantined node it is about
  * @param detail the facts a receiver needs without asking again (JSON-ready values)
+ * @param sequence its place in the event log, once committed (a subscriber's cursor);
+ * null before
  */
-public record GovernanceEvent(String id, Type type, OffsetDateTime at, String subjectId, Map<String, Object> detail) {
+public record GovernanceEvent(String id, Type type, OffsetDateTime at, String subjectId, Map<String, Object> detail,
+		Long sequence) {
 
 	public GovernanceEvent {
 		detail = Map.copyOf(detail);
+	}
+
+	/** An event not yet in the log. */
+	public GovernanceEvent(String id, Type type, OffsetDateTime at, String subjectId, Map<String, Object> detail) {
+		this(id, type, at, subjectId, detail, null);
+	}
+
+	/** The cursor to resume a subscription after this event. */
+	public String cursor() {
+		return (this.sequence != null) ? Long.toString(this.sequence) : null;
 	}
 
 	/**

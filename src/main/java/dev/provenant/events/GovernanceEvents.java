@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where governance events are recorded and heard. A write hands its events over inside
- * its transaction ({@link #record}); outboxes store what they must in it, and listeners
- * hear the events only once the write has committed: a rolled-back write announces
- * nothing.
+ * its transaction ({@link #record}); outboxes (the event log, webhooks) store what they
+ * must in it, and listeners hear the events only once the write has committed, from the
+ * event log that every instance shares: a rolled-back write announces nothing, and an
+ * event committed through any instance is heard on all of them.
  */
 @Component
 public class GovernanceEvents {
@@ -60,9 +61,9 @@ public class GovernanceEvents {
 		if (events.isEmpty()) {
 			return;
 		}
-		// Listeners hear of the events (and the metrics count them) before an outbox's
-		// after-commit work starts sending them.
-		this.store.afterCommit(() -> events.forEach(this::publish));
+		// Listeners hear of them from the event log (EventFollower), as they hear of
+		// every other instance's: once each, in commit order.
+		this.store.afterCommit(() -> events.forEach(this::count));
 		this.outboxes.orderedStream().forEach(outbox -> outbox.recorded(tx, events));
 	}
 
@@ -81,15 +82,20 @@ public class GovernanceEvents {
 		return this.sink.currentSubscriberCount();
 	}
 
-	private synchronized void publish(GovernanceEvent event) {
+	private void count(GovernanceEvent event) {
 		Counter.builder("provenant.governance.events")
-			.description("Governance events committed, by type")
+			.description("Governance events committed through this instance, by type")
 			.tag("type", event.type().name())
 			.register(this.meters)
 			.increment();
-		// Several writers commit at once: emissions are serialised here. A listener that
-		// cannot keep up loses its oldest events (see stream) rather than holding a
-		// writer up.
+	}
+
+	/**
+	 * Tells this instance's listeners of a committed event, read back from the event log.
+	 * A listener that cannot keep up loses its oldest events (see stream) rather than
+	 * holding the follower up.
+	 */
+	synchronized void publish(GovernanceEvent event) {
 		this.sink.tryEmitNext(event);
 	}
 

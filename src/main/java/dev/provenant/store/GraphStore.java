@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,10 +13,16 @@ import dev.provenant.api.QueryTimedOut;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Bookmark;
+import org.neo4j.driver.BookmarkManager;
+import org.neo4j.driver.BookmarkManagerConfig;
+import org.neo4j.driver.BookmarkManagers;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
@@ -28,6 +35,12 @@ import org.springframework.stereotype.Component;
  * writes on the leader, each retried by the driver on transient failures. Every feature
  * reaches the database through here, and every statement run is counted by name in the
  * {@code provenant.cypher.statements} metric.
+ * <p>
+ * Every session shares one bookmark manager: on a cluster, a read starts only on a member
+ * that has applied every transaction this instance has seen committed, so a read after a
+ * write (the audit head, then the index's catch-up) never lands on a member that lags
+ * behind it. A client's consistency token brings another instance's bookmarks in the same
+ * way ({@link #readAfter}).
  * <p>
  * The driver's observations (its pool and transaction metrics) start detached from the
  * caller's: with the GraphQL field being fetched as their parent, each connection
@@ -56,6 +69,8 @@ public class GraphStore {
 
 	private final ObservationRegistry observations;
 
+	private final BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
+
 	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema, MeterRegistry meters,
 			StoreProperties properties, ObservationRegistry observations) {
 		this.driver = driver;
@@ -71,7 +86,7 @@ public class GraphStore {
 	}
 
 	private <T> T readNow(Function<TransactionContext, T> work) {
-		try (Session session = this.driver.session()) {
+		try (Session session = session(AccessMode.READ, Set.of())) {
 			return session.executeRead(work::apply, this.limited);
 		}
 		catch (ClientException ex) {
@@ -86,7 +101,7 @@ public class GraphStore {
 	private <T> T writeNow(Function<TransactionContext, T> work) {
 		List<Runnable> callbacks = new ArrayList<>();
 		AFTER_COMMIT.set(callbacks);
-		try (Session session = this.driver.session()) {
+		try (Session session = session(AccessMode.WRITE, Set.of())) {
 			T result = session.executeWrite(tx -> {
 				// The driver may run the work again after a transient failure: keep only
 				// the last attempt's callbacks.
@@ -114,6 +129,56 @@ public class GraphStore {
 	}
 
 	/**
+	 * As {@link #read}, on a member that has applied {@code theirs} too (bookmarks of
+	 * another instance, from a client's consistency token); every read of this instance
+	 * after it includes them.
+	 */
+	public <T> T readAfter(Set<Bookmark> theirs, Function<TransactionContext, T> work) {
+		return detached(() -> {
+			try (Session session = session(AccessMode.READ, theirs)) {
+				return session.executeRead(work::apply, this.limited);
+			}
+			catch (ClientException ex) {
+				throw timedOutOr(ex, this.properties.transactionTimeout());
+			}
+		});
+	}
+
+	/** What this instance has seen committed, for a client's consistency token. */
+	public Set<Bookmark> bookmarks() {
+		return this.bookmarks.getBookmarks();
+	}
+
+	/**
+	 * Runs {@code work} once, in one explicit read transaction under
+	 * {@code provenant.store.bulk-transaction-timeout}: for long scans (the dependency
+	 * index's build), which on a cluster run on a secondary rather than the leader.
+	 */
+	public <T> T onceRead(Function<SimpleQueryRunner, T> work) {
+		return detached(() -> {
+			try (Session session = session(AccessMode.READ, Set.of());
+					Transaction tx = session.beginTransaction(TransactionConfig.builder()
+						.withTimeout(this.properties.bulkTransactionTimeout())
+						.build())) {
+				T result = work.apply(tx);
+				tx.commit();
+				return result;
+			}
+			catch (ClientException ex) {
+				throw timedOutOr(ex, this.properties.bulkTransactionTimeout());
+			}
+		});
+	}
+
+	private Session session(AccessMode mode, Set<Bookmark> theirs) {
+		return this.driver.session(SessionConfig.builder()
+			.withDefaultAccessMode(mode)
+			.withBookmarkManager(this.bookmarks)
+			.withBookmarks(theirs)
+			.build());
+	}
+
+	/**
 	 * Runs {@code work} once, in one explicit write transaction under
 	 * {@code provenant.store.bulk-transaction-timeout}, committing when it returns. Never
 	 * retried: for work that streams (an export writing to a response, an import reading
@@ -124,7 +189,7 @@ public class GraphStore {
 	}
 
 	private <T> T onceNow(Function<SimpleQueryRunner, T> work) {
-		try (Session session = this.driver.session();
+		try (Session session = session(AccessMode.WRITE, Set.of());
 				Transaction tx = session.beginTransaction(
 						TransactionConfig.builder().withTimeout(this.properties.bulkTransactionTimeout()).build())) {
 			T result = work.apply(tx);

@@ -1,0 +1,81 @@
+package dev.provenant.consistency;
+
+import java.time.Duration;
+
+import dev.provenant.audit.AuditLog;
+import dev.provenant.dependency.DependencyIndex;
+import dev.provenant.signing.ServiceKey;
+import dev.provenant.store.GraphStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues consistency tokens for what this instance has committed, and waits for the state
+ * a token names before a request that sends one is answered.
+ */
+@Component
+public class Consistency {
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private final GraphStore store;
+
+	private final AuditLog audit;
+
+	private final DependencyIndex index;
+
+	private final ServiceKey key;
+
+	private final ConsistencyProperties properties;
+
+	Consistency(GraphStore store, AuditLog audit, DependencyIndex index, ServiceKey key,
+			ConsistencyProperties properties) {
+		this.store = store;
+		this.audit = audit;
+		this.index = index;
+		this.key = key;
+		this.properties = properties;
+	}
+
+	/** A token for everything this instance has seen committed so far. */
+	public String token() {
+		long sequence = Math.max(this.audit.committedSequence(), this.index.sequence());
+		return new ConsistencyToken(Math.max(0, sequence), this.store.bookmarks()).encode(this.key);
+	}
+
+	/**
+	 * Returns once this instance's reads include everything up to the token: its database
+	 * reads (the token's bookmarks, then the audit head) and, when built, its dependency
+	 * index.
+	 * @throws InvalidConsistencyToken when the text is not a token this service issued
+	 * @throws ConsistencyNotReached when that takes longer than
+	 * {@code provenant.consistency.wait}
+	 */
+	public void await(String text) {
+		ConsistencyToken token = ConsistencyToken.decode(text, this.key).orElseThrow(InvalidConsistencyToken::new);
+		long deadline = System.nanoTime() + this.properties.getWait().toNanos();
+		long head = this.store.readAfter(token.bookmarks(), this.index::head);
+		while (head < token.sequence()) {
+			// no bookmark to wait on (or a store that ignores them): look again
+			pauseUntil(deadline, token);
+			head = this.store.read(this.index::head);
+		}
+		while (this.index.ready() && !this.index.reach(token.sequence())) {
+			pauseUntil(deadline, token);
+		}
+	}
+
+	private void pauseUntil(long deadline, ConsistencyToken token) {
+		if (System.nanoTime() >= deadline) {
+			throw new ConsistencyNotReached(token.sequence(), this.properties.getWait());
+		}
+		try {
+			Thread.sleep(POLL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConsistencyNotReached(token.sequence(), this.properties.getWait());
+		}
+	}
+
+}
