@@ -1,12 +1,9 @@
 package dev.provenant.memory;
 
 import java.time.Duration;
-import java.util.Map;
 
-import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +24,7 @@ public class MemoryCheck {
 	/** The store grows with every write; the model is recounted at most this often. */
 	private static final Duration FRESH = Duration.ofMinutes(1);
 
-	private final GraphStore store;
+	private final StoreSize store;
 
 	private final CacheBounds bounds;
 
@@ -35,7 +32,7 @@ public class MemoryCheck {
 
 	private volatile long countedAt;
 
-	MemoryCheck(GraphStore store, Caches caches, MeterRegistry meters) {
+	MemoryCheck(StoreSize store, Caches caches, MeterRegistry meters) {
 		this.store = store;
 		this.bounds = caches.bounds();
 		Gauge.builder("provenant.heap.live", HeapHeadroom::liveBytes)
@@ -82,9 +79,8 @@ public class MemoryCheck {
 	}
 
 	private MemoryModel count() {
-		Record size = this.store.read(tx -> this.store.run(tx, "memory/store_size", Map.of()).single());
-		MemoryModel counted = MemoryModel.of(size.get("nodes").asLong(), size.get("edges").asLong(), this.bounds,
-				Runtime.getRuntime().maxMemory());
+		StoreSize.Counts size = this.store.count();
+		MemoryModel counted = MemoryModel.of(size.nodes(), size.edges(), this.bounds, Runtime.getRuntime().maxMemory());
 		this.model = counted;
 		this.countedAt = System.nanoTime();
 		return counted;
