@@ -24,7 +24,8 @@ RUN groupadd --system --gid 10001 provenant \
 WORKDIR /app
 # /app/data holds the embedded Neo4j store (used only when NEO4J_URI is unset);
 # mount a volume there to keep it.
-RUN mkdir -p /app/data && chown provenant:provenant /app /app/data
+# /app/shared is where replicas keep what they must share (signing key, API keys file).
+RUN mkdir -p /app/data /app/shared && chown provenant:provenant /app /app/data /app/shared
 COPY --from=build --chown=provenant:provenant /workspace/app.jar /app/app.jar
 USER 10001
 EXPOSE 8080

@@ -56,7 +56,7 @@ public final class LoadCommand {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(CONNECT_TIMEOUT)
 			.build();
-		ProvenantClient client = new ProvenantClient(http, JsonMapper.builder().build(), options.url(),
+		ProvenantClient client = new ProvenantClient(http, JsonMapper.builder().build(), options.urls(),
 				options.apiKey(), options.requestTimeout());
 		return new LoadCommand(client, options, System.out).execute();
 	}

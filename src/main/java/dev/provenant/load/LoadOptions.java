@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * What a load run does, as given on the command line ({@code --name value} or
  * {@code --name=value}).
  *
- * @param url the service's base URL; requests go to {@code /graphql} under it
+ * @param urls the service's base URLs, taken in turn by every request (instances behind
+ * no load balancer); requests go to {@code /graphql} under each
  * @param apiKey sent as {@code X-API-Key}; its principal needs the writer and reader
  * roles, and governor for the setup's policy and approver (or admin)
  * @param duration how long the measured phase runs, after setup
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * first second
  * @param requestTimeout how long one request may take before it counts as an error
  */
-record LoadOptions(URI url, String apiKey, Duration duration, int clients, double ingestShare, int batchSize,
+record LoadOptions(List<URI> urls, String apiKey, Duration duration, int clients, double ingestShare, int batchSize,
 		int seedDecisions, Duration requestTimeout) {
 
 	/** The environment variable read when {@code --api-key} is not given. */
@@ -37,7 +38,9 @@ record LoadOptions(URI url, String apiKey, Duration duration, int clients, doubl
 			Drives a mix of ingest and queries against a running Provenant for a set time and
 			reports throughput, p50/p99 latency and errors. Exits 0 when no request failed, 1 otherwise.
 
-			  --url URL              the service (default http://localhost:8080)
+			  --url URL[,URL...]     the service (default http://localhost:8080); several instances'
+			                         URLs are taken in round robin, each client sending back the
+			                         consistency token of its last write (read-your-writes)
 			  --api-key KEY          an API key with roles writer and reader, e.g. an admin key
 			                         (default: the PROVENANT_KEY environment variable)
 			  --duration TIME        how long to run, e.g. 60s, 5m, 1500ms (default 60s)
@@ -72,7 +75,7 @@ record LoadOptions(URI url, String apiKey, Duration duration, int clients, doubl
 			throw new InvalidOption("--api-key is required (or set " + API_KEY_VARIABLE
 					+ "): a key with roles writer and reader, e.g. an admin key");
 		}
-		return new LoadOptions(url(given.getOrDefault("url", "http://localhost:8080")), apiKey,
+		return new LoadOptions(urls(given.getOrDefault("url", "http://localhost:8080")), apiKey,
 				time("duration", given.getOrDefault("duration", "60s")),
 				count("clients", given.getOrDefault("clients", "8"), 1, 1024),
 				share(given.getOrDefault("ingest-share", "0.2")),
@@ -114,6 +117,19 @@ record LoadOptions(URI url, String apiKey, Duration duration, int clients, doubl
 			}
 		}
 		return given;
+	}
+
+	private static List<URI> urls(String value) {
+		List<URI> urls = new java.util.ArrayList<>();
+		for (String one : value.split(",")) {
+			if (!one.isBlank()) {
+				urls.add(url(one.strip()));
+			}
+		}
+		if (urls.isEmpty()) {
+			throw new InvalidOption("--url '" + value + "' names no URL, e.g. http://localhost:8080");
+		}
+		return List.copyOf(urls);
 	}
 
 	private static URI url(String value) {

@@ -2,9 +2,11 @@ package dev.provenant.security;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +42,8 @@ class SubscriptionAuthentication {
 
 	@Bean
 	WebSocketGraphQlInterceptor webSocketAuthentication(ApiKeys keys, AccessProperties access,
-			ObjectProvider<JwtDecoder> jwtDecoder, FailedCredentials failures) {
+			ObjectProvider<JwtDecoder> jwtDecoder, FailedCredentials failures,
+			ObjectProvider<ConnectionCondition> conditions) {
 		JwtDecoder jwt = SecurityConfiguration.jwtDecoder(jwtDecoder, access);
 		JwtAuthenticationProvider jwtProvider = null;
 		if (jwt != null) {
@@ -48,7 +51,8 @@ class SubscriptionAuthentication {
 			jwtProvider.setJwtAuthenticationConverter(new SecurityConfiguration.JwtRoles(access.jwt()));
 		}
 		return new ConnectionAuthentication(
-				new AuthenticationWebSocketInterceptor(extractor(jwt != null), manager(keys, jwtProvider)), failures);
+				new AuthenticationWebSocketInterceptor(extractor(jwt != null), manager(keys, jwtProvider)), failures,
+				conditions.orderedStream().toList());
 	}
 
 	@Bean
@@ -106,9 +110,13 @@ class SubscriptionAuthentication {
 
 		private final FailedCredentials failures;
 
-		ConnectionAuthentication(AuthenticationWebSocketInterceptor authentication, FailedCredentials failures) {
+		private final List<ConnectionCondition> conditions;
+
+		ConnectionAuthentication(AuthenticationWebSocketInterceptor authentication, FailedCredentials failures,
+				List<ConnectionCondition> conditions) {
 			this.authentication = authentication;
 			this.failures = failures;
+			this.conditions = conditions;
 		}
 
 		@Override
@@ -128,7 +136,13 @@ class SubscriptionAuthentication {
 			}
 			return this.authentication.handleConnectionInitialization(info, payload)
 				.doOnError(AuthenticationException.class,
-						ex -> this.failures.record(address, "a credential in connection_init"));
+						ex -> this.failures.record(address, "a credential in connection_init"))
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				// only an authenticated caller gets this far: conditions may make it wait
+				.flatMap(ack -> Flux.fromIterable(this.conditions)
+					.concatMap(condition -> condition.check(payload))
+					.then(Mono.justOrEmpty(ack)));
 		}
 
 		@Override

@@ -16,9 +16,12 @@ import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,18 +51,62 @@ public class ServiceKey {
 
 	private final PrivateKey privateKey;
 
-	private final PublicKey publicKey;
-
-	private final String x;
-
 	private final String keyId;
 
+	/**
+	 * Every key whose signatures verify, by key id: this one first, then earlier ones.
+	 */
+	private final Map<String, PublicKey> verifying = new LinkedHashMap<>();
+
 	public ServiceKey(ProvProperties properties) {
-		KeyPair pair = loadOrCreate(properties.signingKeyFile());
+		KeyPair pair = (properties.signingKey() != null && !properties.signingKey().isBlank())
+				? fromText(properties.signingKey()) : loadOrCreate(properties.signingKeyFile());
 		this.privateKey = pair.getPrivate();
-		this.publicKey = pair.getPublic();
-		this.x = BASE64URL.encodeToString(raw(pair.getPublic()));
-		this.keyId = BASE64URL.encodeToString(sha256("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + this.x + "\"}"));
+		this.keyId = keyIdOf(pair.getPublic());
+		this.verifying.put(this.keyId, pair.getPublic());
+		for (int i = 0; i < properties.verificationKeys().size(); i++) {
+			PublicKey earlier = publicKeyOf(properties.verificationKeys().get(i), i);
+			this.verifying.putIfAbsent(keyIdOf(earlier), earlier);
+		}
+		if (this.verifying.size() > 1) {
+			log.info("Signing with key {}; signatures of {} earlier key(s) still verify", this.keyId,
+					this.verifying.size() - 1);
+		}
+	}
+
+	/** The RFC 7638 thumbprint of an Ed25519 public key. */
+	private static String keyIdOf(PublicKey key) {
+		String x = BASE64URL.encodeToString(raw(key));
+		return BASE64URL.encodeToString(sha256("{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + x + "\"}"));
+	}
+
+	private static KeyPair fromText(String pem) {
+		try {
+			PrivateKey privateKey = privateKeyOf(pem);
+			log.info("PROV exports are signed with the Ed25519 key given in provenant.prov.signing-key");
+			return new KeyPair(publicOf((EdECPrivateKey) privateKey), privateKey);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException | ClassCastException ex) {
+			throw new IllegalStateException("provenant.prov.signing-key is not an Ed25519 PKCS#8 PEM key", ex);
+		}
+	}
+
+	private static PrivateKey privateKeyOf(String pem) throws GeneralSecurityException {
+		byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+		return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+	}
+
+	private static PublicKey publicKeyOf(String pem, int index) {
+		try {
+			byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", ""));
+			PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+			raw(key);
+			return key;
+		}
+		catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException ex) {
+			throw new IllegalStateException("provenant.prov.verification-keys[" + index
+					+ "] is not an Ed25519 public key in PEM (openssl pkey -in old-key.pem -pubout)", ex);
+		}
 	}
 
 	public String keyId() {
@@ -108,11 +155,17 @@ public class ServiceKey {
 		try {
 			Base64.Decoder decoder = Base64.getUrlDecoder();
 			String header = new String(decoder.decode(parts[0]), StandardCharsets.UTF_8);
-			if (!header.equals("{\"alg\":\"EdDSA\",\"kid\":\"" + this.keyId + "\"}")) {
+			PublicKey key = null;
+			for (Map.Entry<String, PublicKey> known : this.verifying.entrySet()) {
+				if (header.equals("{\"alg\":\"EdDSA\",\"kid\":\"" + known.getKey() + "\"}")) {
+					key = known.getValue();
+				}
+			}
+			if (key == null) {
 				return java.util.Optional.empty();
 			}
 			Signature verifier = Signature.getInstance("Ed25519");
-			verifier.initVerify(this.publicKey);
+			verifier.initVerify(key);
 			verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
 			if (!verifier.verify(decoder.decode(parts[2]))) {
 				return java.util.Optional.empty();
@@ -136,19 +189,21 @@ public class ServiceKey {
 		}
 	}
 
-	/** The public key as a JWK set (RFC 7517, RFC 8037). */
+	/**
+	 * The public keys as a JWK set (RFC 7517, RFC 8037): the signing key first, then the
+	 * earlier ones still accepted.
+	 */
 	public Map<String, Object> jwks() {
-		return Map.of("keys", List
-			.of(Map.of("kty", "OKP", "crv", "Ed25519", "x", this.x, "kid", this.keyId, "alg", "EdDSA", "use", "sig")));
+		List<Map<String, Object>> keys = new ArrayList<>();
+		this.verifying.forEach((kid, key) -> keys.add(Map.of("kty", "OKP", "crv", "Ed25519", "x",
+				BASE64URL.encodeToString(raw(key)), "kid", kid, "alg", "EdDSA", "use", "sig")));
+		return Map.of("keys", List.copyOf(keys));
 	}
 
 	private static KeyPair loadOrCreate(Path file) {
 		try {
-			KeyFactory keys = KeyFactory.getInstance("Ed25519");
 			if (Files.exists(file)) {
-				String pem = Files.readString(file);
-				byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
-				PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(der));
+				PrivateKey privateKey = privateKeyOf(Files.readString(file));
 				log.info("PROV exports are signed with the Ed25519 key in {}", file.toAbsolutePath());
 				return new KeyPair(publicOf((EdECPrivateKey) privateKey), privateKey);
 			}

@@ -17,6 +17,7 @@ import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.events.GovernanceEvents;
 import dev.provenant.graph.Utc;
+import dev.provenant.load.LoadCommand;
 import dev.provenant.signing.ServiceKey;
 import dev.provenant.support.GraphQlIT;
 import dev.provenant.support.Neo4jUnderTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
@@ -42,6 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Three instances on one database, as behind a load balancer: this test's service and two
@@ -298,6 +302,67 @@ class ThreeInstancesIT extends GraphQlIT {
 		finally {
 			listening.dispose();
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aSubscriberSendsItsTokenInConnectionInitAndAForgedOneIsRefused() throws Exception {
+		String token = token(
+				post(this.instances.get(0), INGEST, Map.of("batch", story().dataSource("c1").batch()), null));
+		GovernanceEvents third = this.others.get(1).getBean(GovernanceEvents.class);
+		int before = third.listeners();
+		CompletableFuture<Map<String, Object>> heard = new CompletableFuture<>();
+		Disposable listening = socketWithInit(this.others.get(1), token)
+			.document("subscription { quarantines { type subjectId } }")
+			.executeSubscription()
+			.map(response -> (Map<String, Object>) ((Map<?, ?>) response.toMap().get("data")).get("quarantines"))
+			.filter(event -> id("c1").equals(event.get("subjectId")))
+			.next()
+			.subscribe(heard::complete, heard::completeExceptionally);
+		try {
+			for (int i = 0; i < 200 && third.listeners() <= before; i++) {
+				Thread.sleep(20);
+			}
+			post(this.instances.get(0), QUARANTINE, Map.of("id", id("c1")), token);
+			assertThat(heard.get(20, TimeUnit.SECONDS)).containsEntry("type", "QUARANTINED");
+		}
+		finally {
+			listening.dispose();
+		}
+		String forged = token.substring(0, token.length() - 4) + "AAAA";
+		assertThatThrownBy(
+				() -> socketWithInit(this.others.get(1), forged).document("subscription { quarantines { type } }")
+					.executeSubscription()
+					.blockFirst(Duration.ofSeconds(20)))
+			.isNotNull();
+	}
+
+	private static WebSocketGraphQlClient socketWithInit(ConfigurableApplicationContext instance, String token) {
+		return WebSocketGraphQlClient
+			.builder(URI
+				.create("ws://localhost:" + instance.getEnvironment().getProperty("local.server.port") + "/graphql"),
+					new StandardWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("X-API-Key", TestKeys.ADMIN, ConsistencyFilter.HEADER, token));
+				}
+			})
+			.build();
+	}
+
+	@Test
+	void theLoadCommandDrivesAllThreeInRoundRobinWithoutAFailedRequest() {
+		String urls = String.join(",",
+				List.of(this.port, port(0), port(1)).stream().map(port -> "http://localhost:" + port).toList());
+		assertThat(LoadCommand.run("--url", urls, "--api-key", TestKeys.ADMIN, "--duration", "4s", "--clients", "3",
+				"--seed-decisions", "20"))
+			.as("the load command's exit status (1: a request failed)")
+			.isZero();
+	}
+
+	private int port(int other) {
+		return Integer.parseInt(this.others.get(other).getEnvironment().getProperty("local.server.port"));
 	}
 
 	@Test

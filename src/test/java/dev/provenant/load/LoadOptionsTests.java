@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class LoadOptionsTests {
@@ -27,14 +28,14 @@ class LoadOptionsTests {
 		LoadOptions options = parse("--url", "http://127.0.0.1:18080", "--api-key=k-123", "--duration", "90s",
 				"--clients=4", "--ingest-share", "0.5", "--batch-size", "25", "--seed-decisions=0", "--request-timeout",
 				"1500ms");
-		assertThat(options).isEqualTo(new LoadOptions(URI.create("http://127.0.0.1:18080"), "k-123",
+		assertThat(options).isEqualTo(new LoadOptions(List.of(URI.create("http://127.0.0.1:18080")), "k-123",
 				Duration.ofSeconds(90), 4, 0.5, 25, 0, Duration.ofMillis(1500)));
 	}
 
 	@Test
 	void onlyTheKeyIsRequired() {
 		LoadOptions options = parse("--api-key", "k");
-		assertThat(options.url()).isEqualTo(URI.create("http://localhost:8080"));
+		assertThat(options.urls()).containsExactly(URI.create("http://localhost:8080"));
 		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.clients()).isEqualTo(8);
 		assertThat(options.ingestShare()).isEqualTo(0.2);
@@ -111,6 +112,15 @@ class LoadOptionsTests {
 		assertThat(LoadOptions.asksForHelp(List.of("--clients", "4", "--help"))).isTrue();
 		assertThat(LoadOptions.asksForHelp(List.of("-h"))).isTrue();
 		assertThat(LoadOptions.asksForHelp(List.of("--clients", "4"))).isFalse();
+	}
+
+	@Test
+	void severalUrlsAreTakenInTurn() {
+		assertThat(parse("--api-key", "k", "--url", "http://a:8080, http://b:8080/,http://c:9090").urls())
+			.containsExactly(URI.create("http://a:8080"), URI.create("http://b:8080/"), URI.create("http://c:9090"));
+		assertThatThrownBy(() -> parse("--api-key", "k", "--url", ",")).hasMessageContaining("names no URL");
+		assertThatThrownBy(() -> parse("--api-key", "k", "--url", "http://a:8080,ftp://b"))
+			.hasMessageContaining("ftp://b");
 	}
 
 }
