@@ -33,7 +33,7 @@ class BatchedFieldsIT extends GraphQlIT {
 			""";
 
 	private static final java.util.Set<String> BACKGROUND = java.util.Set.of("governance/announce_overdue",
-			"events/after");
+			"events/after", "events/forget_older");
 
 	@Autowired
 	private MeterRegistry meters;
