@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged service under a small fixed heap and a mixed load, for minutes, against a
  * store that grows: its memory must depend on the store, not on how many questions were
- * asked. Run by {@code ./mvnw -B -Plong verify} (and by CI); {@code -Dsoak.duration=10m}
- * and {@code -Dsoak.heap=512m} by default.
+ * asked. Run by {@code ./mvnw -B -Psoak verify}; {@code -Dsoak.duration=10m} and
+ * {@code -Dsoak.heap=512m} by default.
  * <p>
  * Every ten seconds it reads from the service the heap the last collections left in use,
  * the dependency index's and the caches' weights and the time spent in collection pauses;
