@@ -3,7 +3,8 @@
 CALL () {
   MATCH (n)
   WHERE NOT (n:Node OR n:LineageEvent OR n:AuditEvent OR n:AuditHead OR n:WebhookDelivery OR n:OverdueNotice
-             OR n:GovernanceEventEntry OR n:EventLogHead OR n:__Neo4jMigration OR n:__Neo4jMigrationsLock)
+             OR n:GovernanceEventEntry OR n:EventLogHead
+             OR n:RateLimitBucket OR n:__Neo4jMigration OR n:__Neo4jMigrationsLock)
   RETURN 'node ' + elementId(n) + ' labelled ' + coalesce(reduce(s = '', l IN labels(n) | s + ':' + l), '')
          AS foreign
   LIMIT 1

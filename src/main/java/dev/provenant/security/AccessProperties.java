@@ -26,11 +26,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it is refused without a check
  * @param maxSubscriptionsPerPrincipal subscriptions one principal may hold open at once,
  * over all its connections to this instance
+ * @param limitsSyncInterval how often an instance settles the rate limits' buckets with
+ * the other instances through the store (0 turns sharing off)
  */
 @ConfigurationProperties("provenant.security")
 public record AccessProperties(String apiKeys, Path apiKeysFile, boolean anonymousRead, @DefaultValue Jwt jwt,
 		Map<String, String> approvers, @DefaultValue RateLimit rateLimit,
-		@DefaultValue FailedCredentials failedCredentials, @DefaultValue("20") int maxSubscriptionsPerPrincipal) {
+		@DefaultValue FailedCredentials failedCredentials, @DefaultValue("20") int maxSubscriptionsPerPrincipal,
+		@DefaultValue("1s") Duration limitsSyncInterval) {
 
 	public AccessProperties {
 		approvers = (approvers != null) ? Map.copyOf(approvers) : Map.of();

@@ -35,6 +35,11 @@ final class FailedCredentials {
 			.register(meters);
 	}
 
+	/** Shared with the other instances by {@link SharedBuckets}. */
+	Buckets buckets() {
+		return this.buckets;
+	}
+
 	/** Empty when the address may present a credential; else how long until it may. */
 	Optional<Duration> blocked(String address) {
 		return this.buckets.exhausted(address);

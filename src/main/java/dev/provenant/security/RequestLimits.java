@@ -26,6 +26,11 @@ final class RequestLimits {
 		this.buckets = new Buckets("provenant.rate-limit.principals", limit.requests(), limit.period(), meters);
 	}
 
+	/** Shared with the other instances by {@link SharedBuckets}. */
+	Buckets buckets() {
+		return this.buckets;
+	}
+
 	boolean enabled() {
 		return this.buckets.enabled();
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.provenant.store.GraphStore;
 import dev.provenant.api.ErrorKind;
 import dev.provenant.api.HttpErrors;
 import jakarta.servlet.DispatcherType;
@@ -93,6 +94,12 @@ class SecurityConfiguration {
 	@Bean
 	FailedCredentials failedCredentials(AccessProperties access, MeterRegistry meters) {
 		return new FailedCredentials(access.failedCredentials(), meters);
+	}
+
+	@Bean
+	SharedBuckets sharedBuckets(GraphStore store, AccessProperties access, RequestLimits limits,
+			FailedCredentials failures) {
+		return new SharedBuckets(store, access.limitsSyncInterval(), limits.buckets(), failures.buckets());
 	}
 
 	/**

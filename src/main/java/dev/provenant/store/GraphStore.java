@@ -98,6 +98,21 @@ public class GraphStore {
 		return detached(() -> writeNow(work));
 	}
 
+	/**
+	 * As {@link #write}, for state kept beside the record that no one follows (the shared
+	 * rate-limit buckets): the commit listeners are not told.
+	 */
+	public <T> T writeSideState(Function<TransactionContext, T> work) {
+		return detached(() -> {
+			try (Session session = session(AccessMode.WRITE, Set.of())) {
+				return session.executeWrite(work::apply, this.limited);
+			}
+			catch (ClientException ex) {
+				throw timedOutOr(ex, this.properties.transactionTimeout());
+			}
+		});
+	}
+
 	private <T> T writeNow(Function<TransactionContext, T> work) {
 		List<Runnable> callbacks = new ArrayList<>();
 		AFTER_COMMIT.set(callbacks);

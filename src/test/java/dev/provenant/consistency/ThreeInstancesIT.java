@@ -1,7 +1,6 @@
 package dev.provenant.consistency;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.provenant.ProvenantApplication;
-import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.events.GovernanceEvents;
 import dev.provenant.graph.Utc;
 import dev.provenant.load.LoadCommand;
 import dev.provenant.signing.ServiceKey;
 import dev.provenant.support.GraphQlIT;
-import dev.provenant.support.Neo4jUnderTest;
 import dev.provenant.support.Story;
 import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +27,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.ClientGraphQlResponse;
@@ -90,9 +84,6 @@ class ThreeInstancesIT extends GraphQlIT {
 	@Autowired
 	private ServiceKey key;
 
-	@Autowired
-	private Neo4jConnectionDetails neo4j;
-
 	private final List<ConfigurableApplicationContext> others = new ArrayList<>();
 
 	/** This instance and the two others, for round robin. */
@@ -102,17 +93,11 @@ class ThreeInstancesIT extends GraphQlIT {
 	void startTwoMoreInstances() throws Exception {
 		this.instances.add(client(this.port));
 		for (int i = 0; i < 2; i++) {
-			List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--" + TestKeys.SETTING,
-					"--spring.main.banner-mode=off", "--provenant.consistency.wait=500ms",
+			ConfigurableApplicationContext other = startAnotherInstance("--provenant.consistency.wait=500ms",
 					"--provenant.prov.signing-key-file="
-							+ this.environment.getProperty("provenant.prov.signing-key-file"),
-					"--provenant.embedded.data-dir=" + Files.createTempDirectory("provenant-instance-")));
-			arguments.addAll(List.of(Neo4jUnderTest.sameDatabase(this.environment, this.neo4j.getUri())));
-			ConfigurableApplicationContext other = new SpringApplicationBuilder(ProvenantApplication.class)
-				.run(arguments.toArray(String[]::new));
+							+ this.environment.getProperty("provenant.prov.signing-key-file"));
 			this.others.add(other);
-			awaitReady(other.getBean(DependencyIndex.class));
-			this.instances.add(client(Integer.parseInt(other.getEnvironment().getProperty("local.server.port"))));
+			this.instances.add(client(port(other)));
 		}
 	}
 

@@ -128,7 +128,8 @@ class ApiKeysTests {
 	private static AccessProperties access(String setting, Path file) {
 		return new AccessProperties(setting, file, false, new AccessProperties.Jwt("roles", "sub", null), Map.of(),
 				new AccessProperties.RateLimit(0, java.time.Duration.ofSeconds(1)),
-				new AccessProperties.FailedCredentials(0, java.time.Duration.ofSeconds(1)), 20);
+				new AccessProperties.FailedCredentials(0, java.time.Duration.ofSeconds(1)), 20,
+				java.time.Duration.ofSeconds(1));
 	}
 
 	/** Just the keys, as the service loads them at start. */

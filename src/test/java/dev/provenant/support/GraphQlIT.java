@@ -1,15 +1,24 @@
 package dev.provenant.support;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
 
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +68,9 @@ public abstract class GraphQlIT {
 	@Autowired
 	private DependencyIndex index;
 
+	@Autowired
+	private ApplicationContext applicationContext;
+
 	protected HttpGraphQlTester graphQl;
 
 	private String prefix;
@@ -76,6 +88,31 @@ public abstract class GraphQlIT {
 		this.graphQl = as(TestKeys.ADMIN);
 		this.prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + ":";
 		this.clock.reset();
+	}
+
+	/**
+	 * Another instance of the service on this context's database, on a port of its own,
+	 * with the tests' API keys and a data directory of its own, once its index is ready:
+	 * as a second replica behind a load balancer. The caller closes it.
+	 * @param settings more {@code --name=value} arguments
+	 */
+	protected ConfigurableApplicationContext startAnotherInstance(String... settings) throws Exception {
+		Environment environment = this.applicationContext.getEnvironment();
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--" + TestKeys.SETTING, "--spring.main.banner-mode=off",
+						"--provenant.embedded.data-dir=" + Files.createTempDirectory("provenant-instance-")));
+		arguments.addAll(List.of(Neo4jUnderTest.sameDatabase(environment,
+				this.applicationContext.getBean(Neo4jConnectionDetails.class).getUri())));
+		arguments.addAll(List.of(settings));
+		ConfigurableApplicationContext other = new SpringApplicationBuilder(ProvenantApplication.class)
+			.run(arguments.toArray(String[]::new));
+		awaitReady(other.getBean(DependencyIndex.class));
+		return other;
+	}
+
+	/** The HTTP port another instance listens on. */
+	protected static int port(ConfigurableApplicationContext instance) {
+		return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 	/** Waits up to a minute for an instance's dependency index to be built. */
