@@ -29,14 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Every ten seconds it reads from the service the heap the last collections left in use,
  * the dependency index's and the caches' weights and the time spent in collection pauses;
- * once a minute it first has the service run a full collection ({@code jcmd GC.run}), so
- * that minute's figure is the live heap, not garbage the collector has not reached yet.
+ * once a minute it first has the service run three full collections a second apart
+ * ({@code jcmd GC.run}) and keeps the least they left: the live heap, without garbage the
+ * collector has not reached yet, and with as few answers in flight as the load allows.
  * Throughput is the load command's own count of answered requests. It fails when
  * <ul>
  * <li>the live heap, less the index (which grows with the store, as the memory model
- * says) and the caches (bounded), keeps rising across the last half of the run: the
- * least-squares slope of its per-minute figures, over that half, by more than 5% of the
- * heap;</li>
+ * says), keeps rising across the last half of the run: the least-squares slope of its
+ * per-minute figures, over that half, by more than 5% of the heap. The caches are not
+ * taken off: they fill in the first minutes and stay within their bound (the report shows
+ * their weight), so from then on they are part of the level, and their weights are
+ * estimates where the live heap is a measurement;</li>
  * <li>collection pauses (less the forced ones) take more than 10% of the time;</li>
  * <li>throughput in the last minute falls below 80% of the first;</li>
  * <li>a request fails, or the service dies (it runs with
@@ -80,12 +83,13 @@ class MemorySoak {
 			long nextFullGc = started + TimeUnit.SECONDS.toNanos(55);
 			while (load.isAlive()) {
 				assertThat(service.alive()).as("the service is running").isTrue();
-				boolean fullGc = System.nanoTime() >= nextFullGc;
-				if (fullGc) {
-					fullCollection(service);
+				if (System.nanoTime() >= nextFullGc) {
+					samples.addAll(liveHeap(service, started));
 					nextFullGc += TimeUnit.SECONDS.toNanos(60);
 				}
-				samples.add(sample(service, started, fullGc));
+				else {
+					samples.add(sample(service, started, false));
+				}
 				if (samples.size() % 6 == 0) {
 					Sample last = samples.get(samples.size() - 1);
 					System.out.printf("Soak: %4d s, heap after GC %d MiB, index %d MiB, caches %d MiB%n",
@@ -93,8 +97,7 @@ class MemorySoak {
 				}
 				load.waitFor(SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 			}
-			fullCollection(service);
-			samples.add(sample(service, started, true));
+			samples.addAll(liveHeap(service, started));
 			String loadOutput = Files.readString(loadLog);
 			SoakReport report = SoakReport.of(samples, progress(loadOutput), duration, parseHeap(heap));
 			Path out = Path.of("target", "soak");
@@ -106,8 +109,7 @@ class MemorySoak {
 
 			assertThat(load.exitValue()).as("the load command's exit status (1: a request failed)\n%s", loadOutput)
 				.isZero();
-			assertThat(report.unexplainedGrowthBytes())
-				.as("live heap, less index and caches, rising across the last half (bytes)")
+			assertThat(report.growthBytes()).as("live heap, less the index, rising across the last half (bytes)")
 				.isLessThanOrEqualTo(report.allowedGrowthBytes());
 			assertThat(report.gcShare()).as("share of the run spent in GC pauses").isLessThanOrEqualTo(0.10);
 			assertThat(report.lastMinuteThroughput())
@@ -129,6 +131,19 @@ class MemorySoak {
 		return new Sample(seconds, afterFullGc, (long) metric(service, "provenant.heap.live", "VALUE"),
 				(long) metric(service, "provenant.index.memory", "VALUE"),
 				(long) metric(service, "provenant.cache.weight", "VALUE"), pauses);
+	}
+
+	/** Three full collections a second apart, with what each left. */
+	private List<Sample> liveHeap(PackagedService service, long started) throws Exception {
+		List<Sample> after = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			if (i > 0) {
+				Thread.sleep(1000);
+			}
+			fullCollection(service);
+			after.add(sample(service, started, true));
+		}
+		return after;
 	}
 
 	/** A full collection in the service, as an operator would ask for one. */
@@ -192,9 +207,12 @@ class MemorySoak {
 	/** What one look at the service saw. */
 	record Sample(long seconds, boolean afterFullGc, long live, long index, long caches, double gcPauseSeconds) {
 
-		/** The heap in use after GC that neither the index nor the caches account for. */
-		long unexplained() {
-			return this.live - this.index - this.caches;
+		/**
+		 * The heap in use after GC that the index does not account for: what must not
+		 * keep rising.
+		 */
+		long beyondIndex() {
+			return this.live - this.index;
 		}
 
 	}

@@ -14,17 +14,16 @@ import dev.provenant.soak.MemorySoak.Sample;
  *
  * @param minutes one row per minute of load
  * @param maxHeap the service's {@code -Xmx}, in bytes
- * @param unexplainedGrowthBytes how much the live heap not accounted for by index and
- * caches rose across the last half: the least-squares slope of the per-minute figures,
- * times the half's length
+ * @param growthBytes how much the live heap less the index rose across the last half: the
+ * least-squares slope of the per-minute figures, times the half's length
  * @param gcShare collection pauses over the run's wall time
  * @param firstMinuteThroughput requests answered per second in the first minute
  * @param lastMinuteThroughput the same in the last minute
  */
-record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthBytes, double gcShare,
-		double firstMinuteThroughput, double lastMinuteThroughput) {
+record SoakReport(List<Minute> minutes, long maxHeap, long growthBytes, double gcShare, double firstMinuteThroughput,
+		double lastMinuteThroughput) {
 
-	/** What the last half may add beyond index and caches: 5% of the heap. */
+	/** What the last half may add beyond the index: 5% of the heap. */
 	long allowedGrowthBytes() {
 		return this.maxHeap / 20;
 	}
@@ -34,14 +33,14 @@ record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthByte
 	 *
 	 * @param minute 1 for the first
 	 * @param throughput requests answered per second
-	 * @param liveLow the live heap: after the minute's full collection, else the lowest
-	 * heap after GC seen
-	 * @param unexplainedLow the same less index and caches
+	 * @param liveLow the live heap: the least the minute's full collections left, else
+	 * the lowest heap after GC seen
+	 * @param beyondIndexLow the same less the index
 	 * @param index the index's weight at the minute's end
 	 * @param caches the caches' weight at the minute's end
 	 * @param gcShare collection pauses over the minute
 	 */
-	record Minute(int minute, double throughput, long liveLow, long unexplainedLow, long index, long caches,
+	record Minute(int minute, double throughput, long liveLow, long beyondIndexLow, long index, long caches,
 			double gcShare) {
 	}
 
@@ -62,7 +61,7 @@ record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthByte
 			List<Sample> lows = exact.isEmpty() ? in : exact;
 			minutes.add(new Minute(m, throughput(progress, from, to),
 					lows.stream().mapToLong(Sample::live).min().orElseThrow(),
-					lows.stream().mapToLong(Sample::unexplained).min().orElseThrow(), last.index(), last.caches(),
+					lows.stream().mapToLong(Sample::beyondIndex).min().orElseThrow(), last.index(), last.caches(),
 					pauses / Math.max(1, last.seconds() - before.seconds())));
 		}
 		List<Minute> lastHalf = minutes.subList(minutes.size() / 2, minutes.size());
@@ -92,18 +91,18 @@ record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthByte
 		return requests;
 	}
 
-	/** Least-squares slope of the minutes' unexplained lows, in bytes per minute. */
+	/** Least-squares slope of the minutes' heap less the index, in bytes per minute. */
 	static double slope(List<Minute> minutes) {
 		int n = minutes.size();
 		if (n < 2) {
 			return 0;
 		}
 		double meanX = minutes.stream().mapToInt(Minute::minute).average().orElseThrow();
-		double meanY = minutes.stream().mapToLong(Minute::unexplainedLow).average().orElseThrow();
+		double meanY = minutes.stream().mapToLong(Minute::beyondIndexLow).average().orElseThrow();
 		double covariance = 0;
 		double variance = 0;
 		for (Minute minute : minutes) {
-			covariance += (minute.minute() - meanX) * (minute.unexplainedLow() - meanY);
+			covariance += (minute.minute() - meanX) * (minute.beyondIndexLow() - meanY);
 			variance += (minute.minute() - meanX) * (minute.minute() - meanX);
 		}
 		return covariance / variance;
@@ -113,16 +112,16 @@ record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthByte
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT,
 				"Soak: -Xmx%d MiB; GC pauses %.1f%% of the run; throughput last minute %.1f/s, first %.1f/s (%.0f%%); "
-						+ "live heap less index and caches rose %d MiB across the last half (allowed %d MiB)%n%n",
+						+ "live heap less the index rose %d MiB across the last half (allowed %d MiB)%n%n",
 				this.maxHeap >> 20, 100 * this.gcShare, this.lastMinuteThroughput, this.firstMinuteThroughput,
-				100 * this.lastMinuteThroughput / Math.max(1e-9, this.firstMinuteThroughput),
-				this.unexplainedGrowthBytes >> 20, allowedGrowthBytes() >> 20));
-		table.append("| minute | requests/s | live heap (MiB) | less index and caches (MiB) | index (MiB) "
+				100 * this.lastMinuteThroughput / Math.max(1e-9, this.firstMinuteThroughput), this.growthBytes >> 20,
+				allowedGrowthBytes() >> 20));
+		table.append("| minute | requests/s | live heap (MiB) | less the index (MiB) | index (MiB) "
 				+ "| caches (MiB) | GC pauses |\n");
 		table.append("|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Minute minute : this.minutes) {
 			table.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d | %d | %.1f%% |%n", minute.minute(),
-					minute.throughput(), minute.liveLow() >> 20, minute.unexplainedLow() >> 20, minute.index() >> 20,
+					minute.throughput(), minute.liveLow() >> 20, minute.beyondIndexLow() >> 20, minute.index() >> 20,
 					minute.caches() >> 20, 100 * minute.gcShare()));
 		}
 		return table.toString();
@@ -134,7 +133,7 @@ record SoakReport(List<Minute> minutes, long maxHeap, long unexplainedGrowthByte
 		json.put("gcShare", this.gcShare);
 		json.put("firstMinuteThroughput", this.firstMinuteThroughput);
 		json.put("lastMinuteThroughput", this.lastMinuteThroughput);
-		json.put("unexplainedGrowthBytes", this.unexplainedGrowthBytes);
+		json.put("growthBytes", this.growthBytes);
 		json.put("allowedGrowthBytes", allowedGrowthBytes());
 		json.put("minutes", this.minutes);
 		return json;

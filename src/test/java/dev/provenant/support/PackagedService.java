@@ -10,8 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -21,36 +26,86 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public final class PackagedService {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	public final int port;
 
 	private final Process process;
 
 	private final Path log;
 
-	private PackagedService(int port, Process process, Path log) {
+	private final List<String> command;
+
+	private PackagedService(int port, Process process, Path log, List<String> command) {
 		this.port = port;
 		this.process = process;
 		this.log = log;
+		this.command = command;
 	}
 
 	/**
 	 * @param jvmOptions e.g. {@code -Xmx512m}
-	 * @param settings more {@code --name=value} settings after the defaults here
+	 * @param settings more {@code --name=value} settings; one named as a default here
+	 * replaces it
 	 */
 	public static PackagedService start(Path store, String adminKey, List<String> jvmOptions, String... settings)
 			throws IOException {
-		int port = freePort();
-		Path log = Files.createTempFile("provenant-service-", ".log");
+		Map<String, String> arguments = new LinkedHashMap<>();
+		for (String setting : List.of("--server.port=" + freePort(), "--provenant.embedded.data-dir=" + store,
+				"--provenant.embedded.bolt-port=0", "--provenant.embedded.page-cache-mb=64", "--spring.neo4j.uri=",
+				"--provenant.security.api-keys=test:admin:" + adminKey, "--provenant.security.rate-limit.requests=0")) {
+			arguments.put(setting.substring(0, setting.indexOf('=')), setting);
+		}
+		for (String setting : settings) {
+			arguments.put(setting.substring(0, setting.indexOf('=')), setting);
+		}
 		List<String> command = new ArrayList<>();
 		command.add(java());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar().getPath(), "--server.port=" + port,
-				"--provenant.embedded.data-dir=" + store, "--provenant.embedded.bolt-port=0",
-				"--provenant.embedded.page-cache-mb=64", "--spring.neo4j.uri=",
-				"--provenant.security.api-keys=test:admin:" + adminKey, "--provenant.security.rate-limit.requests=0"));
-		command.addAll(List.of(settings));
+		command.addAll(List.of("-jar", jar().getPath()));
+		command.addAll(arguments.values());
+		int port = Integer.parseInt(arguments.get("--server.port").substring("--server.port=".length()));
+		return run(port, command);
+	}
+
+	private static PackagedService run(int port, List<String> command) throws IOException {
+		Path log = Files.createTempFile("provenant-service-", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new PackagedService(port, process, log);
+		return new PackagedService(port, process, log, command);
+	}
+
+	/**
+	 * The same service started again, with the same settings and port, once this one has
+	 * stopped or been killed.
+	 */
+	public PackagedService again() throws IOException {
+		if (this.process.isAlive()) {
+			throw new IllegalStateException("still running");
+		}
+		return run(this.port, this.command);
+	}
+
+	/**
+	 * A GraphQL request with this API key and any more headers (name, value, ...); the
+	 * parsed answer of a 200, else an {@link IOException} with the status and body.
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> graphQl(HttpClient http, String apiKey, Map<String, Object> body, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/graphql"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("X-API-Key", apiKey);
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		HttpResponse<String> response = http.send(
+				request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+		}
+		return JSON.readValue(response.body(), Map.class);
 	}
 
 	public URI uri(String path) {
