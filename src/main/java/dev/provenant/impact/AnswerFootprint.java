@@ -6,9 +6,11 @@ import dev.provenant.memory.Footprint;
 
 /**
  * What blast radii weigh on the heap, for the cache that keeps them and for refusing one
- * too large to build. Per element (see {@link Footprint}): a decision is its record (24
- * bytes), its Instant (24), its id string and a list slot; an action is its record (32),
- * its Instant, its id, its list of triggers with their ids, and a list slot.
+ * too large to build. From the dependency index, the compact arrays
+ * ({@link CompactDecisions}, {@link CompactActions}); from Cypher, per element (see
+ * {@link Footprint}): a decision is its record (24 bytes), its Instant (24), its id
+ * string and a list slot; an action is its record (32), its Instant, its id, its list of
+ * triggers with their ids, and a list slot.
  */
 public final class AnswerFootprint {
 
@@ -25,11 +27,26 @@ public final class AnswerFootprint {
 	}
 
 	public static long of(BlastRadius radius) {
-		long bytes = RADIUS + Footprint.list(radius.decisionCount()) + Footprint.list(radius.actionCount());
-		for (AffectedDecision decision : radius.affectedDecisions()) {
+		return RADIUS + of(radius.affectedDecisions()) + ofActions(radius.affectedActions());
+	}
+
+	private static long of(List<AffectedDecision> decisions) {
+		if (decisions instanceof CompactDecisions compact) {
+			return compact.footprint();
+		}
+		long bytes = Footprint.list(decisions.size());
+		for (AffectedDecision decision : decisions) {
 			bytes += DECISION + Footprint.string(decision.id()) + Footprint.string(decision.reviewState());
 		}
-		for (AffectedAction action : radius.affectedActions()) {
+		return bytes;
+	}
+
+	private static long ofActions(List<AffectedAction> actions) {
+		if (actions instanceof CompactActions compact) {
+			return compact.footprint();
+		}
+		long bytes = Footprint.list(actions.size());
+		for (AffectedAction action : actions) {
 			bytes += of(action);
 		}
 		return bytes;

@@ -105,10 +105,8 @@ public class BlastRadiusService {
 	}
 
 	private static BlastRadius radius(ProvenanceNode root, Reach reach, OffsetDateTime asOf, long sequence) {
-		List<AffectedDecision> decisions = new ArrayList<>(reach.decisions());
-		List<AffectedAction> actions = new ArrayList<>(reach.actions());
-		decisions.sort(Dated.NEWEST_FIRST);
-		actions.sort(Dated.NEWEST_FIRST);
+		List<AffectedDecision> decisions = newestFirst(reach.decisions());
+		List<AffectedAction> actions = newestFirst(reach.actions());
 		Map<NodeKind, Integer> counts = new EnumMap<>(NodeKind.class);
 		counts.putAll(reach.counts());
 		counts.remove(NodeKind.DECISION);
@@ -121,8 +119,17 @@ public class BlastRadiusService {
 		}
 		List<KindCount> affected = new ArrayList<>();
 		counts.forEach((kind, count) -> affected.add(new KindCount(kind, count)));
-		return new BlastRadius(root, List.copyOf(decisions), List.copyOf(actions), List.copyOf(affected), asOf,
-				sequence);
+		return new BlastRadius(root, decisions, actions, List.copyOf(affected), asOf, sequence);
+	}
+
+	/** The index's lists come ordered and cannot change; Cypher's are ordered here. */
+	private static <T extends Dated> List<T> newestFirst(List<T> items) {
+		if (items instanceof CompactDecisions || items instanceof CompactActions) {
+			return items;
+		}
+		List<T> ordered = new ArrayList<>(items);
+		ordered.sort(Dated.NEWEST_FIRST);
+		return List.copyOf(ordered);
 	}
 
 	private Reach traverse(TransactionContext tx, ProvenanceNode root, TimeWindow window, OffsetDateTime asOf) {

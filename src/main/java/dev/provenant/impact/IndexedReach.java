@@ -1,16 +1,13 @@
 package dev.provenant.impact;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.provenant.api.AnswerLimit;
 import dev.provenant.dependency.IndexedGraph;
-import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.memory.Footprint;
@@ -19,7 +16,7 @@ import dev.provenant.memory.Footprint;
  * The blast radius' closures over the in-memory dependency index: the same rules as
  * {@code impact/downstream_decisions.cypher} and
  * {@code impact/downstream_actions.cypher}, which answer when the index is not available
- * or the question is about the past.
+ * or the question is about the past. The lists are compact and already ordered.
  */
 final class IndexedReach {
 
@@ -79,45 +76,19 @@ final class IndexedReach {
 				byKind.put(kind, counts[kind.ordinal()]);
 			}
 		}
-		List<AffectedDecision> affectedDecisions = new ArrayList<>(decisions.length);
-		for (int node : decisions) {
-			affectedDecisions.add(new AffectedDecision(graph.id(node), graph.occurredAt(node),
-					(graph.reviewState(node) != null) ? graph.reviewState(node).name() : null));
-		}
-		List<AffectedAction> affectedActions = new ArrayList<>(actions.length);
-		for (int node : actions) {
-			affectedActions.add(action(graph, node));
-		}
-		return new Reach(byKind, affectedDecisions, affectedActions);
+		return new Reach(byKind, CompactDecisions.of(graph, decisions), CompactActions.of(graph, actions));
 	}
 
-	/** What the answer will weigh, from the closure's node numbers alone. */
+	/**
+	 * What the answer will weigh, from the closure's node numbers alone: its arrays (the
+	 * ids are the index's), and the numbers sorted while it is built.
+	 */
 	private static long estimate(IndexedGraph graph, int[] decisions, int[] actions) {
-		long bytes = 0;
-		for (int node : decisions) {
-			bytes += AnswerFootprint.DECISION + AnswerFootprint.id(graph.id(node).length());
-		}
+		long bytes = CompactDecisions.footprint(decisions.length) + CompactActions.footprint(actions.length);
 		for (int node : actions) {
-			int[] triggers = graph.targets(node, EdgeType.TRIGGERED_BY);
-			bytes += AnswerFootprint.ACTION + AnswerFootprint.id(graph.id(node).length()) + Footprint.ARRAY_LIST
-					+ ((triggers.length > 0) ? Footprint.references(triggers.length) : 0);
-			for (int trigger : triggers) {
-				bytes += AnswerFootprint.id(graph.id(trigger).length());
-			}
+			bytes += CompactActions.triggers(graph.targets(node, EdgeType.TRIGGERED_BY).length);
 		}
-		// Twice: the answer is sorted into a copy of its lists while it is built.
-		return bytes + 2 * Footprint.REFERENCE * (long) (decisions.length + actions.length);
-	}
-
-	private static AffectedAction action(IndexedGraph graph, int node) {
-		int[] triggers = graph.targets(node, EdgeType.TRIGGERED_BY);
-		List<String> triggeredBy = new ArrayList<>(triggers.length);
-		for (int trigger : triggers) {
-			triggeredBy.add(graph.id(trigger));
-		}
-		return new AffectedAction(graph.id(node), graph.occurredAt(node),
-				graph.rolledBack(node) ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED, graph.reversible(node),
-				triggeredBy);
+		return bytes + 2 * Footprint.bytes(4L * Math.max(decisions.length, actions.length));
 	}
 
 }
