@@ -113,7 +113,7 @@ public final class ApiKeys {
 
 				      X-API-Key: {}
 
-				  Create keys for people and agents with PROVENANT_API_KEYS (see README).
+				  Create keys for people and agents with PROVENANT_API_KEYS (see docs/security.md).
 				==============================================================================""",
 				file.toAbsolutePath(), key);
 		return admin;
