@@ -146,6 +146,17 @@ public final class PackagedService {
 		return Files.readString(this.log);
 	}
 
+	/**
+	 * Waits for the process to end by itself, as a service that cannot start does.
+	 * @return its exit status
+	 */
+	public int awaitExit(Duration within) throws InterruptedException {
+		if (!this.process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+			fail("The service still runs after " + within);
+		}
+		return this.process.exitValue();
+	}
+
 	/** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
