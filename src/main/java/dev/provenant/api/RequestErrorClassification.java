@@ -3,12 +3,14 @@ package dev.provenant.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -23,6 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestErrorClassification implements WebGraphQlInterceptor {
 
+	private final GraphQlSource graphQl;
+
+	RequestErrorClassification(GraphQlSource graphQl) {
+		this.graphQl = graphQl;
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(response -> {
@@ -31,7 +39,9 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
 			}
 			List<GraphQLError> errors = response.getErrors()
 				.stream()
-				.map(RequestErrorClassification::reclassify)
+				.map(error -> reclassify(error,
+						InputErrorMessages.readable(error.getMessage(), this.graphQl.schema(), request.getDocument(),
+								request.getVariables())))
 				.toList();
 			return response.transform(builder -> builder.errors(errors));
 		});
@@ -41,7 +51,11 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
 		return error.getErrorType() instanceof ErrorKind;
 	}
 
-	private static GraphQLError reclassify(ResponseError error) {
+	/**
+	 * @param readable the message rewritten for a person ({@link InputErrorMessages}),
+	 * when it was about input
+	 */
+	private static GraphQLError reclassify(ResponseError error, Optional<String> readable) {
 		Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
 		ErrorKind kind = ErrorKind.BAD_REQUEST;
 		if (error.getErrorType() instanceof ErrorKind own) {
@@ -55,7 +69,7 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
 		}
 		extensions.remove("classification");
 		GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-			.message(error.getMessage() == null ? "Bad request" : error.getMessage())
+			.message(readable.orElse((error.getMessage() == null) ? "Bad request" : error.getMessage()))
 			.errorType(kind)
 			.extensions(extensions)
 			.locations(error.getLocations());
