@@ -92,11 +92,6 @@ final class CompactActions extends AbstractList<AffectedAction> implements Rando
 				(flag & REVERSIBLE) != 0, List.of(this.triggeredBy[index]));
 	}
 
-	/** Without making the record. */
-	String id(int index) {
-		return this.ids[index];
-	}
-
 	@Override
 	public int size() {
 		return this.ids.length;

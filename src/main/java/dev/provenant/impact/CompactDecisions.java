@@ -66,11 +66,6 @@ final class CompactDecisions extends AbstractList<AffectedDecision> implements R
 				(state != 0) ? STATES[state - 1].name() : null);
 	}
 
-	/** Without making the record. */
-	String id(int index) {
-		return this.ids[index];
-	}
-
 	/** Without making records. */
 	int count(ReviewState state) {
 		int count = 0;
