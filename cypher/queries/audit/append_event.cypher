@@ -4,7 +4,7 @@ MATCH (h:AuditHead {name: 'head'})
 CREATE (e:AuditEvent {sequence: $sequence, at: $at, actor: $actor, operation: $operation, ids: $ids,
                       payloadDigest: $payloadDigest, recordsDigest: $recordsDigest, detail: $detail, hash: $hash,
                       v: $v, stateDigest: $stateDigest, recordKeys: $recordKeys, recordsBefore: $recordsBefore,
-                      recordsAfter: $recordsAfter})
+                      recordsAfter: $recordsAfter, reason: $reason, note: $note})
 SET h.sequence = $sequence, h.hash = $hash, h.state = $state, h.stateDigest = $stateDigest, h.at = $at,
     h.signature = $signature
 WITH e

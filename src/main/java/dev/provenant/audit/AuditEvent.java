@@ -19,24 +19,46 @@ import java.util.TreeMap;
  * (format 2; {@code null} in format 1)
  * @param stateDigest SHA-256 of the whole store's state digest after the write (format 2;
  * {@code null} in format 1)
+ * @param notes the reason and note given with the write, readable beside the digest of
+ * the request that carried them (format 3; {@code null} before)
  */
 public record AuditEvent(long sequence, OffsetDateTime at, String actor, AuditOperation operation, List<String> ids,
-		String payloadDigest, String recordsDigest, String detail, String hash, Records records, String stateDigest) {
+		String payloadDigest, String recordsDigest, String detail, String hash, Records records, String stateDigest,
+		Notes notes) {
 
 	/** The genesis: what the first event chains from. */
 	static final String GENESIS = "0".repeat(64);
 
-	/** The format events are appended in now (ADR 11); format 1 is ADR 5's. */
-	static final int FORMAT = 2;
+	/**
+	 * The format events are appended in now: 3 is ADR 11's format 2 with the write's
+	 * reason and note; format 1 is ADR 5's.
+	 */
+	static final int FORMAT = 3;
+
+	/** ADR 11's format, without notes. */
+	static final int FORMAT_WITHOUT_NOTES = 2;
 
 	/** Format 1, as ADR 5 appended them. */
 	AuditEvent(long sequence, OffsetDateTime at, String actor, AuditOperation operation, List<String> ids,
 			String payloadDigest, String recordsDigest, String detail, String hash) {
-		this(sequence, at, actor, operation, ids, payloadDigest, recordsDigest, detail, hash, null, null);
+		this(sequence, at, actor, operation, ids, payloadDigest, recordsDigest, detail, hash, null, null, null);
 	}
 
 	int format() {
-		return (this.records != null) ? FORMAT : 1;
+		if (this.records == null) {
+			return 1;
+		}
+		return (this.notes != null) ? FORMAT : FORMAT_WITHOUT_NOTES;
+	}
+
+	/** The reason (or rationale) given with the write, if any. */
+	public String reason() {
+		return (this.notes != null) ? this.notes.reason() : null;
+	}
+
+	/** The optional note given with the write (a ticket, on whose behalf), if any. */
+	public String note() {
+		return (this.notes != null) ? this.notes.note() : null;
 	}
 
 	/** Everything but the hash, in a fixed form; what the hash covers. */
@@ -54,11 +76,31 @@ public record AuditEvent(long sequence, OffsetDateTime at, String actor, AuditOp
 			form.put("v", format());
 			form.put("stateDigest", this.stateDigest);
 		}
+		if (format() >= 3) {
+			form.put("reason", this.notes.reason());
+			form.put("note", this.notes.note());
+		}
 		return CanonicalJson.write(form);
 	}
 
 	static String chain(String previousHash, String canonicalForm) {
 		return CanonicalJson.sha256(previousHash + canonicalForm);
+	}
+
+	/**
+	 * What a person said with a write, kept as written: the reason (a quarantine's, a
+	 * rollback's, a review's rationale) and an optional note.
+	 */
+	public record Notes(String reason, String note) {
+
+		/** A write that carries neither. */
+		public static final Notes NONE = new Notes(null, null);
+
+		public Notes {
+			reason = (reason == null || reason.isBlank()) ? null : reason;
+			note = (note == null || note.isBlank()) ? null : note;
+		}
+
 	}
 
 	/**

@@ -131,6 +131,17 @@ public class AuditLog {
 	 */
 	public AuditEvent append(TransactionContext tx, Recording recording, AuditOperation operation, String actor,
 			List<String> ids, Object request, String detail) {
+		return append(tx, recording, operation, actor, ids, request, detail, AuditEvent.Notes.NONE);
+	}
+
+	/**
+	 * Records a write as
+	 * {@link #append(TransactionContext, Recording, AuditOperation, String, List, Object, String)}
+	 * does, with the reason and note a person gave with it, which the event keeps
+	 * readable (they are in the request's digest too).
+	 */
+	public AuditEvent append(TransactionContext tx, Recording recording, AuditOperation operation, String actor,
+			List<String> ids, Object request, String detail, AuditEvent.Notes notes) {
 		if (!recording.keys().containsAll(ids)) {
 			throw new IllegalStateException("The write touched ids it did not declare when it began: " + ids);
 		}
@@ -154,7 +165,7 @@ public class AuditLog {
 		}
 		AuditEvent.Records records = new AuditEvent.Records(recording.keys(), before, afterList);
 		AuditEvent event = appendEvent(tx, head, operation, actor, ids, CanonicalJson.digest(request), detail, records,
-				state);
+				state, notes);
 		this.store.afterCommit(() -> appended(event));
 		for (AppendListener listener : this.listeners) {
 			listener.appended(event, touched);
@@ -223,7 +234,7 @@ public class AuditLog {
 	private AuditEvent appendBaseline(SimpleQueryRunner tx, Record head, StateDigest state) {
 		return appendEvent(tx, head, AuditOperation.BASELINE, "provenant", List.of(), CanonicalJson.digest(Map.of()),
 				"the log's first " + head.get("sequence").asLong() + " events predate the whole-store proof",
-				new AuditEvent.Records(List.of(), List.of(), List.of()), state);
+				new AuditEvent.Records(List.of(), List.of(), List.of()), state, AuditEvent.Notes.NONE);
 	}
 
 	private void appended(AuditEvent event) {
@@ -234,15 +245,16 @@ public class AuditLog {
 	}
 
 	private AuditEvent appendEvent(SimpleQueryRunner tx, Record head, AuditOperation operation, String actor,
-			List<String> ids, String payloadDigest, String detail, AuditEvent.Records records, StateDigest state) {
+			List<String> ids, String payloadDigest, String detail, AuditEvent.Records records, StateDigest state,
+			AuditEvent.Notes notes) {
 		long sequence = head.get("sequence").asLong() + 1;
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		String stateDigest = state.hash();
 		AuditEvent unsigned = new AuditEvent(sequence, at, actor, operation, List.copyOf(ids), payloadDigest,
-				records.digest(), detail, null, records, stateDigest);
+				records.digest(), detail, null, records, stateDigest, notes);
 		String hash = AuditEvent.chain(head.get("hash").asString(), unsigned.canonicalForm());
 		AuditEvent event = new AuditEvent(sequence, at, actor, operation, unsigned.ids(), payloadDigest,
-				unsigned.recordsDigest(), detail, hash, records, stateDigest);
+				unsigned.recordsDigest(), detail, hash, records, stateDigest, notes);
 		Checkpoint checkpoint = this.checkpoints.sign(sequence, hash, stateDigest, at);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("sequence", sequence);
@@ -261,6 +273,8 @@ public class AuditLog {
 		parameters.put("recordsAfter", records.after());
 		parameters.put("state", state.bytes());
 		parameters.put("signature", checkpoint.signature());
+		parameters.put("reason", notes.reason());
+		parameters.put("note", notes.note());
 		this.store.run(tx, "audit/append_event", parameters).consume();
 		return event;
 	}

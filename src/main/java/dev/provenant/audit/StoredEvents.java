@@ -19,7 +19,7 @@ final class StoredEvents {
 
 	private static final java.util.Set<String> FIELDS = java.util.Set.of("sequence", "at", "actor", "operation", "ids",
 			"payloadDigest", "recordsDigest", "detail", "hash", "v", "stateDigest", "recordKeys", "recordsBefore",
-			"recordsAfter");
+			"recordsAfter", "reason", "note");
 
 	private StoredEvents() {
 	}
@@ -40,21 +40,25 @@ final class StoredEvents {
 				return Optional.empty();
 			}
 			Value format = e.get("v");
+			boolean noted = !e.get("reason").isNull() || !e.get("note").isNull();
 			if (format.isNull()) {
-				if (!e.get("stateDigest").isNull() || !e.get("recordKeys").isNull()) {
+				if (!e.get("stateDigest").isNull() || !e.get("recordKeys").isNull() || noted) {
 					return Optional.empty();
 				}
 				return Optional.of(new AuditEvent(sequence, at, text(e.get("actor")), operation, texts(e.get("ids")),
 						text(e.get("payloadDigest")), text(e.get("recordsDigest")), detail, text(e.get("hash"))));
 			}
-			if (integer(format) != AuditEvent.FORMAT) {
+			long v = integer(format);
+			if (v != AuditEvent.FORMAT && (v != AuditEvent.FORMAT_WITHOUT_NOTES || noted)) {
 				return Optional.empty();
 			}
+			AuditEvent.Notes notes = (v == AuditEvent.FORMAT)
+					? new AuditEvent.Notes(optionalText(e.get("reason")), optionalText(e.get("note"))) : null;
 			AuditEvent.Records records = new AuditEvent.Records(texts(e.get("recordKeys")),
 					texts(e.get("recordsBefore")), texts(e.get("recordsAfter")));
 			return Optional.of(new AuditEvent(sequence, at, text(e.get("actor")), operation, texts(e.get("ids")),
 					text(e.get("payloadDigest")), text(e.get("recordsDigest")), detail, text(e.get("hash")), records,
-					text(e.get("stateDigest"))));
+					text(e.get("stateDigest")), notes));
 		}
 		catch (RuntimeException ex) {
 			// Any value of any type may be found here: each is malformed, not a fault.
@@ -80,6 +84,10 @@ final class StoredEvents {
 			throw new IllegalArgumentException("not a string");
 		}
 		return value.asString();
+	}
+
+	private static String optionalText(Value value) {
+		return value.isNull() ? null : text(value);
 	}
 
 	private static List<String> texts(Value value) {

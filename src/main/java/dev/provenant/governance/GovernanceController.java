@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.provenant.api.Connection;
+import dev.provenant.api.Notes;
 import dev.provenant.graph.Decision;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
@@ -98,15 +99,22 @@ class GovernanceController {
 
 	@ForOperators
 	@MutationMapping
-	QuarantineReport quarantine(@Argument String id, @Argument String reason, @Argument String by,
-			Authentication caller) {
-		return this.quarantine.quarantine(id, reason, caller.getName(), by);
+	QuarantineReport quarantine(@Argument String id, @Argument String reason, @Argument String note,
+			@Argument String by, Authentication caller) {
+		return this.quarantine.quarantine(id, reason, caller.getName(), Notes.either(note, by));
 	}
 
 	@ForOperators
 	@MutationMapping
-	QuarantineReport release(@Argument String id, @Argument String reason, @Argument String by, Authentication caller) {
-		return this.quarantine.release(id, reason, caller.getName(), by);
+	QuarantineReport release(@Argument String id, @Argument String reason, @Argument String note, @Argument String by,
+			Authentication caller) {
+		return this.quarantine.release(id, reason, caller.getName(), Notes.either(note, by));
+	}
+
+	/** The principal, under the name the field had before it was called actor. */
+	@SchemaMapping(typeName = "QuarantineEvent")
+	String by(Quarantine.Event event) {
+		return event.actor();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
+import dev.provenant.audit.AuditEvent;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
 import dev.provenant.events.GovernanceEvent;
@@ -92,7 +93,7 @@ public class QuarantineService {
 			String reason, String actor, String note) {
 		requireText("reason", reason);
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason));
+		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason, note));
 		// Quarantine changes no edge, so the blast radius is the same before and
 		// after: it is measured first so that the announcement can carry it.
 		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
@@ -113,7 +114,8 @@ public class QuarantineService {
 			if (changed.get("changed").asBoolean()) {
 				long entry = changed.get("entry").asLong();
 				this.audit.append(tx, recording, operation, actor, List.of(id),
-						AuditLog.details("id", id, "reason", reason, "note", note), Long.toString(entry));
+						AuditLog.details("id", id, "reason", reason, "note", note), Long.toString(entry),
+						new AuditEvent.Notes(reason, note));
 				this.events.record(tx, List.of(announcement(action, at, node, entry, reason, actor, note, report)));
 			}
 			return null;
@@ -144,7 +146,7 @@ public class QuarantineService {
 		return GovernanceEvent.of(type, node.id() + ":" + entry, at, node.id(), detail);
 	}
 
-	private static List<Quarantine.Event> history(Value history) {
+	static List<Quarantine.Event> history(Value history) {
 		if (history.isNull()) {
 			return List.of();
 		}

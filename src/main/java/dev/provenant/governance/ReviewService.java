@@ -14,6 +14,7 @@ import dev.provenant.api.Forbidden;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
 import dev.provenant.api.StateConflict;
+import dev.provenant.audit.AuditEvent;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
 import dev.provenant.events.GovernanceEvent;
@@ -107,7 +108,7 @@ public class ReviewService {
 			this.audit.append(
 					tx, recording, AuditOperation.REVIEW, actor, List.of(decisionId, approverId), Map.of("decisionId",
 							decisionId, "approverId", approverId, "verdict", verdict.name(), "rationale", rationale),
-					null);
+					null, new AuditEvent.Notes(rationale, null));
 			Map<String, Object> detail = new LinkedHashMap<>(DecisionEvents.facts(reviewed));
 			detail.put("verdict", verdict.name());
 			detail.put("approverId", approverId);

@@ -17,8 +17,17 @@ public record Action(String id, String name, OffsetDateTime recordedAt, Map<Stri
 		return NodeKind.ACTION;
 	}
 
-	/** Who rolled the action back, when and why. */
-	public record RollbackRecord(OffsetDateTime at, String by, String reason) {
+	/**
+	 * Who rolled the action back (the principal), when and why, and the optional note
+	 * given with it.
+	 */
+	public record RollbackRecord(OffsetDateTime at, String actor, String reason, String note) {
+
+		/** The name this field had before it was called actor. */
+		public String by() {
+			return this.actor;
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.provenant.api.ApiProperties;
 import dev.provenant.api.Connection;
 import dev.provenant.api.IdPage;
+import dev.provenant.api.Notes;
 import dev.provenant.api.PageRequest;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ProvenanceNode;
@@ -80,9 +81,9 @@ class RollbackController {
 
 	@ForOperators
 	@MutationMapping
-	Action markRolledBack(@Argument String actionId, @Argument String by, @Argument String reason,
-			Authentication caller) {
-		return this.rollback.markRolledBack(actionId, caller.getName(), reason, by);
+	Action markRolledBack(@Argument String actionId, @Argument String note, @Argument String by,
+			@Argument String reason, Authentication caller) {
+		return this.rollback.markRolledBack(actionId, caller.getName(), reason, Notes.either(note, by));
 	}
 
 }

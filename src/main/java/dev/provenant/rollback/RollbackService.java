@@ -3,12 +3,14 @@ package dev.provenant.rollback;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.provenant.api.AnswerLimit;
 import dev.provenant.api.InvalidArgument;
 import dev.provenant.api.NodeNotFound;
+import dev.provenant.audit.AuditEvent;
 import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.Action;
@@ -119,8 +121,12 @@ public class RollbackService {
 	 */
 	public Action markRolledBack(String actionId, String actor, String reason, String note) {
 		requireText("reason", reason);
-		Map<String, Object> parameters = Map.of("id", actionId, "by", actor, "reason", reason, "at",
-				OffsetDateTime.now(this.clock));
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", actionId);
+		parameters.put("by", actor);
+		parameters.put("reason", reason);
+		parameters.put("note", (note == null || note.isBlank()) ? null : note);
+		parameters.put("at", OffsetDateTime.now(this.clock));
 		ProvenanceNode node = this.store.write(tx -> {
 			AuditLog.Recording recording = this.audit.begin(tx, List.of(actionId));
 			var result = this.store.run(tx, "rollback/mark_rolled_back", parameters);
@@ -130,7 +136,8 @@ public class RollbackService {
 			var row = result.next();
 			if (row.get("changed").asBoolean()) {
 				this.audit.append(tx, recording, AuditOperation.MARK_ROLLED_BACK, actor, List.of(actionId),
-						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null);
+						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null,
+						new AuditEvent.Notes(reason, note));
 				this.store.afterCommit(this.rollbacks::increment);
 			}
 			return NodeMapping.toNode(row.get("n"));

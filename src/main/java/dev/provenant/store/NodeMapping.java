@@ -116,8 +116,8 @@ public final class NodeMapping {
 			Value node, OffsetDateTime asOf) {
 		OffsetDateTime rolledBackAt = time(node, "rolledBackAt");
 		boolean rolledBack = rolledBackAt != null && !after(rolledBackAt, asOf);
-		Action.RollbackRecord rollback = !rolledBack ? null
-				: new Action.RollbackRecord(rolledBackAt, string(node, "rolledBackBy"), string(node, "rollbackReason"));
+		Action.RollbackRecord rollback = !rolledBack ? null : new Action.RollbackRecord(rolledBackAt,
+				string(node, "rolledBackBy"), string(node, "rollbackReason"), string(node, "rollbackNote"));
 		return new Action(id, name, recordedAt, attributes, time(node, "occurredAt"), string(node, "type"),
 				string(node, "target"), node.get("reversible").asBoolean(true),
 				rolledBack ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED, rollback);

@@ -56,6 +56,20 @@ class TamperingIT extends GraphQlIT {
 				"MATCH (e:AuditEvent {sequence: $s}) SET e.actor = 'test-admin'", this.rolledBack, this.rolledBack);
 	}
 
+	/**
+	 * The reason and note an event shows are in its hash: edited, added or removed, it
+	 * breaks.
+	 */
+	@Test
+	void anEditedAddedOrRemovedNoteIsFound() {
+		tamper("MATCH (e:AuditEvent {sequence: $s}) SET e.note = 'nobody asked'",
+				"MATCH (e:AuditEvent {sequence: $s}) SET e.note = 'test'", this.quarantined, this.quarantined);
+		tamper("MATCH (e:AuditEvent {sequence: $s}) SET e.note = 'INC-1'",
+				"MATCH (e:AuditEvent {sequence: $s}) REMOVE e.note", this.reviewed, this.reviewed);
+		tamper("MATCH (e:AuditEvent {sequence: $s}) REMOVE e.reason",
+				"MATCH (e:AuditEvent {sequence: $s}) SET e.reason = 'bad model'", this.rolledBack, this.rolledBack);
+	}
+
 	@Test
 	void anEditedPayloadDigestIsFound() {
 		String digest = eventProperty(this.ingested, "payloadDigest");
@@ -211,7 +225,7 @@ class TamperingIT extends GraphQlIT {
 		AuditEvent original = stored(head);
 		AuditEvent forged = new AuditEvent(original.sequence(), original.at(), "someone-else", original.operation(),
 				original.ids(), original.payloadDigest(), original.recordsDigest(), original.detail(), null,
-				original.records(), original.stateDigest());
+				original.records(), original.stateDigest(), original.notes());
 		String previous = (head == 1) ? AuditEvent.GENESIS : stored(head - 1).hash();
 		String forgedHash = AuditEvent.chain(previous, forged.canonicalForm());
 		try (Session session = this.driver.session()) {

@@ -67,7 +67,7 @@ class QuarantineIT extends GraphQlIT {
 		List<java.util.Map<String, Object>> all = history(false);
 		assertThat(all).extracting(h -> h.get("action")).containsExactly("QUARANTINE", "RELEASE");
 		assertThat(all).extracting(h -> h.get("reason")).containsExactly("corrupt feed", "vendor fixed it");
-		assertThat(all).extracting(h -> h.get("by")).containsOnly("test-admin");
+		assertThat(all).extracting(h -> h.get("actor")).containsOnly("test-admin");
 
 		quarantineBecause("crm", "broken once more");
 		assertThat(history(true)).extracting(h -> h.get("action"))
@@ -107,7 +107,7 @@ class QuarantineIT extends GraphQlIT {
 		return this.graphQl.documentName("quarantine")
 			.variable("id", id(local))
 			.variable("reason", reason)
-			.variable("by", "incident-7")
+			.variable("note", "incident-7")
 			.execute();
 	}
 
@@ -115,7 +115,7 @@ class QuarantineIT extends GraphQlIT {
 		this.graphQl.documentName("release")
 			.variable("id", id(local))
 			.variable("reason", reason)
-			.variable("by", "incident-7")
+			.variable("note", "incident-7")
 			.execute()
 			.path("release.node.quarantined")
 			.entity(Boolean.class)

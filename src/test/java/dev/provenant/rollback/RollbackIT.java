@@ -90,7 +90,7 @@ class RollbackIT extends GraphQlIT {
 		GraphQlTester.Response marked = mark("b", "ops-oncall", "bad feature");
 		marked.path("markRolledBack.status").entity(String.class).isEqualTo("ROLLED_BACK");
 		// The by argument is only a note: the principal is who did it.
-		marked.path("markRolledBack.rollback.by").entity(String.class).isEqualTo("test-admin");
+		marked.path("markRolledBack.rollback.actor").entity(String.class).isEqualTo("test-admin");
 		marked.path("markRolledBack.rollback.reason").entity(String.class).isEqualTo("bad feature");
 		marked.path("markRolledBack.rollback.at").hasValue();
 
@@ -153,7 +153,7 @@ class RollbackIT extends GraphQlIT {
 	private GraphQlTester.Response mark(String local, String by, String reason) {
 		return this.graphQl.documentName("markRolledBack")
 			.variable("actionId", id(local))
-			.variable("by", by)
+			.variable("note", by)
 			.variable("reason", reason)
 			.execute();
 	}

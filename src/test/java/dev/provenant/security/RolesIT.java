@@ -71,7 +71,7 @@ class RolesIT extends GraphQlIT {
 	void operatorsQuarantineAndRollBackAndNothingElse() {
 		HttpGraphQlTester operator = as(TestKeys.OPERATOR);
 		quarantine(operator, "crm").path("quarantine.node.quarantined").entity(Boolean.class).isEqualTo(true);
-		markRolledBack(operator, "a").path("markRolledBack.rollback.by")
+		markRolledBack(operator, "a").path("markRolledBack.rollback.actor")
 			.entity(String.class)
 			.isEqualTo("test-operator");
 		forbidden(ingestSource(operator, "new"));
@@ -214,14 +214,14 @@ class RolesIT extends GraphQlIT {
 		return tester.documentName("quarantine")
 			.variable("id", id(local))
 			.variable("reason", "suspect")
-			.variable("by", "INC-7")
+			.variable("note", "INC-7")
 			.execute();
 	}
 
 	private GraphQlTester.Response markRolledBack(GraphQlTester tester, String local) {
 		return tester.documentName("markRolledBack")
 			.variable("actionId", id(local))
-			.variable("by", "someone-else")
+			.variable("note", "someone-else")
 			.variable("reason", "bad model")
 			.execute();
 	}
