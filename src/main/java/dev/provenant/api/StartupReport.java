@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +16,12 @@ class StartupReport {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
+	/**
+	 * Last of the ready listeners: what the service prints before it is the generated
+	 * key, if any.
+	 */
 	@EventListener
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	void ready(ApplicationReadyEvent event) {
 		Environment env = event.getApplicationContext().getEnvironment();
 		String base = "http://localhost:" + env.getProperty("local.server.port", "8080");

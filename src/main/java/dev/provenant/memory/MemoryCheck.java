@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +47,9 @@ public class MemoryCheck {
 			.register(meters);
 	}
 
+	/** Before the generated key and the ready line, which are the last things printed. */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE - 2)
 	void report() {
 		MemoryModel current = count();
 		if (current.fits()) {

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configured API keys, by hash. With no credential configured at all (no keys, no JWT
- * issuer) the service is still secure: an admin key is generated on first start, its hash
- * written to the keys file, and the key printed once in the log.
+ * issuer) the service is still secure: an admin key is generated on first start, and once
+ * the service is ready its hash is written to the keys file and the key printed once in
+ * the log, last before the ready line, where a person finds it. A start that fails before
+ * then keeps nothing, so the next start generates and shows a key again.
  */
 public final class ApiKeys {
 
@@ -29,8 +31,38 @@ public final class ApiKeys {
 
 	private final Map<String, ApiKey> byHash;
 
-	private ApiKeys(Map<String, ApiKey> byHash) {
+	/** The generated key not yet written and shown; null once it is, or if none was. */
+	private volatile GeneratedKey generated;
+
+	private ApiKeys(Map<String, ApiKey> byHash, GeneratedKey generated) {
 		this.byHash = Map.copyOf(byHash);
+		this.generated = generated;
+	}
+
+	/**
+	 * Keeps the generated admin key's hash in the keys file and prints the key, once;
+	 * does nothing when no key was generated or it was shown already.
+	 */
+	synchronized void announceGeneratedKey() {
+		GeneratedKey key = this.generated;
+		if (key == null) {
+			return;
+		}
+		this.generated = null;
+		write(key.file(), "# Provenant API keys: principal:role+role:{sha256}<hex of the key's SHA-256>\n"
+				+ key.admin().line() + "\n");
+		log.warn("""
+
+				==============================================================================
+				  No API key or JWT issuer is configured, so Provenant generated an admin key.
+				  It is shown this once; only its SHA-256 is kept, in {}.
+
+				      X-API-Key: {}
+
+				  For the docs' examples:  export PROVENANT_KEY={}
+				  Create keys for people and agents with PROVENANT_API_KEYS (see docs/security.md).
+				==============================================================================""",
+				key.file().toAbsolutePath(), key.key(), key.key());
 	}
 
 	/**
@@ -43,8 +75,10 @@ public final class ApiKeys {
 		if (file != null && Files.isRegularFile(file)) {
 			keys.addAll(fromFile(file));
 		}
+		GeneratedKey generated = null;
 		if (keys.isEmpty() && !jwtConfigured && file != null) {
-			keys.add(generateAdminKey(file));
+			generated = GeneratedKey.create(file);
+			keys.add(generated.admin());
 		}
 		Map<String, ApiKey> byHash = new LinkedHashMap<>();
 		for (ApiKey key : keys) {
@@ -55,7 +89,7 @@ public final class ApiKeys {
 			}
 		}
 		log.info("Accepting {} API key(s){}", byHash.size(), jwtConfigured ? " and JWT bearer tokens" : "");
-		return new ApiKeys(byHash);
+		return new ApiKeys(byHash, generated);
 	}
 
 	/** The key presented, if it is one of ours. */
@@ -98,27 +132,6 @@ public final class ApiKeys {
 		}
 	}
 
-	private static ApiKey generateAdminKey(Path file) {
-		byte[] random = new byte[32];
-		new SecureRandom().nextBytes(random);
-		String key = "pvn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		ApiKey admin = new ApiKey("admin", EnumSet.of(Role.ADMIN), ApiKey.sha256(key));
-		write(file,
-				"# Provenant API keys: principal:role+role:{sha256}<hex of the key's SHA-256>\n" + admin.line() + "\n");
-		log.warn("""
-
-				==============================================================================
-				  No API key or JWT issuer is configured, so Provenant generated an admin key.
-				  It is shown this once; only its SHA-256 is kept, in {}.
-
-				      X-API-Key: {}
-
-				  Create keys for people and agents with PROVENANT_API_KEYS (see docs/security.md).
-				==============================================================================""",
-				file.toAbsolutePath(), key);
-		return admin;
-	}
-
 	private static void write(Path file, String content) {
 		try {
 			if (file.getParent() != null) {
@@ -132,6 +145,18 @@ public final class ApiKeys {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the API keys file " + file, ex);
 		}
+	}
+
+	/** An admin key made up at start because nothing else lets anyone in. */
+	private record GeneratedKey(Path file, String key, ApiKey admin) {
+
+		static GeneratedKey create(Path file) {
+			byte[] random = new byte[32];
+			new SecureRandom().nextBytes(random);
+			String key = "pvn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+			return new GeneratedKey(file, key, new ApiKey("admin", EnumSet.of(Role.ADMIN), ApiKey.sha256(key)));
+		}
+
 	}
 
 }

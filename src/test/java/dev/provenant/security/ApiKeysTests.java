@@ -106,11 +106,28 @@ class ApiKeysTests {
 		Path file = this.dir.resolve("store/api-keys");
 		ApiKeys first = ApiKeys.load(access(null, file), false);
 		assertThat(first.size()).isEqualTo(1);
+		assertThat(file).as("kept only once the service is ready and has shown it").doesNotExist();
+		first.announceGeneratedKey();
 		String stored = Files.readString(file);
 		assertThat(stored).containsPattern("admin:admin:\\{sha256\\}[0-9a-f]{64}");
+		first.announceGeneratedKey();
+		assertThat(Files.readString(file)).as("shown once").isEqualTo(stored);
 		ApiKeys second = ApiKeys.load(access(null, file), false);
+		second.announceGeneratedKey();
 		assertThat(Files.readString(file)).isEqualTo(stored);
 		assertThat(second.size()).isEqualTo(1);
+	}
+
+	@Test
+	void aStartThatFailsBeforeItIsReadyKeepsNoKeySoTheNextShowsOne() {
+		Path file = this.dir.resolve("store/api-keys");
+		ApiKeys failed = ApiKeys.load(access(null, file), false);
+		assertThat(file).doesNotExist();
+		ApiKeys next = ApiKeys.load(access(null, file), false);
+		assertThat(next.size()).isEqualTo(1);
+		assertThat(failed.size()).isEqualTo(1);
+		next.announceGeneratedKey();
+		assertThat(file).exists();
 	}
 
 	@Test

@@ -44,6 +44,15 @@ class RestartIT {
 			Matcher printed = PRINTED_KEY.matcher(output.getOut());
 			assertThat(printed.find()).as("the generated admin key is printed on first start").isTrue();
 			adminKey = printed.group(1);
+			String afterKey = output.getOut().substring(printed.end());
+			String bannerEnd = "=".repeat(78) + System.lineSeparator();
+			String nextLine = afterKey.substring(afterKey.indexOf(bannerEnd) + bannerEnd.length())
+				.lines()
+				.findFirst()
+				.orElse("");
+			assertThat(nextLine).as("the key's banner is the last thing printed before the ready line")
+				.contains("Provenant is ready");
+			assertThat(afterKey).contains("export PROVENANT_KEY=" + adminKey);
 			assertThat(Files.readString(store.resolve("api-keys"))).doesNotContain(adminKey)
 				.contains("admin:admin:{sha256}" + Sha256.hex(adminKey));
 			String boltPassword = Files.readString(store.resolve("neo4j-password")).strip();
