@@ -87,8 +87,13 @@ final class InputErrorMessages {
 		}
 		m = INLINE_MISSING.matcher(message);
 		if (m.find()) {
-			return Optional.of("Argument '" + m.group(1) + "': a record in it lacks the required field"
-					+ (m.group(2).contains(",") ? "s " : " ") + m.group(2));
+			// GraphQL Java names the record's place as the argument:
+			// batch.dataSources[1].
+			String place = m.group(1);
+			String argument = place.split("[.\\[]", 2)[0];
+			String missing = String.join(", ", m.group(2).split(",\\s*"));
+			return Optional.of("Argument '" + argument + "'" + (place.equals(argument) ? "" : " at " + place)
+					+ " lacks the required field" + (missing.contains(",") ? "s " : " ") + missing);
 		}
 		if (message.contains("Value{")) {
 			return Optional.of(INLINE_VALUE.matcher(message).replaceAll(" "));

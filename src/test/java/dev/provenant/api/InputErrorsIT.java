@@ -54,8 +54,15 @@ class InputErrorsIT extends GraphQlIT {
 
 	@Test
 	void aMissingRequiredFieldIsNamedWithoutTheParsersStructures() {
-		String message = error("mutation { ingest(batch: {dataSources: [{name: \"no id\"}]}) { created } }", Map.of());
-		assertThat(message).contains("id").doesNotContain("ObjectValue").doesNotContain("ObjectField");
+		String message = error(
+				"mutation { ingest(batch: {dataSources: [{id: \"ds:1\"}, {name: \"no id\"}]}) " + "{ created } }",
+				Map.of());
+		assertThat(message).isEqualTo("Argument 'batch' at batch.dataSources[1] lacks the required field id");
+		message = error("mutation { ingest(batch: {decisions: [{id: \"d\", outcome: \"x\"}]}) { created } }", Map.of());
+		assertThat(message).startsWith("Argument 'batch' at batch.decisions[0] lacks the required field")
+			.contains("occurredAt")
+			.doesNotContain("ObjectValue")
+			.doesNotContain("ObjectField");
 	}
 
 	private String error(String document, Map<String, Object> variables) {
