@@ -146,6 +146,11 @@ public final class PackagedService {
 		return Files.readString(this.log);
 	}
 
+	/** The file its output goes to. */
+	public Path logFile() {
+		return this.log;
+	}
+
 	/**
 	 * Waits for the process to end by itself, as a service that cannot start does.
 	 * @return its exit status
