@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.provenant.api.QueryTimedOut;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -27,6 +29,10 @@ import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -53,6 +59,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class GraphStore {
 
+	private static final Logger log = LoggerFactory.getLogger(GraphStore.class);
+
 	private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
 	private final Driver driver;
@@ -71,6 +79,12 @@ public class GraphStore {
 
 	private final BookmarkManager bookmarks = BookmarkManagers.defaultManager(BookmarkManagerConfig.builder().build());
 
+	private final WriteSequencer sequencer;
+
+	private final DistributionSummary groupSizes;
+
+	private final Counter groupsRunAlone;
+
 	public GraphStore(Driver driver, CypherQueries queries, SchemaMigrations schema, MeterRegistry meters,
 			StoreProperties properties, ObservationRegistry observations) {
 		this.driver = driver;
@@ -79,6 +93,13 @@ public class GraphStore {
 		this.meters = meters;
 		this.properties = properties;
 		this.limited = TransactionConfig.builder().withTimeout(properties.transactionTimeout()).build();
+		this.groupSizes = DistributionSummary.builder("provenant.store.write.group.size")
+			.description("Writes committed together in one transaction (group commit)")
+			.register(meters);
+		this.groupsRunAlone = Counter.builder("provenant.store.write.group.rerun")
+			.description("Groups rolled back because one write failed, whose writes then ran one at a time")
+			.register(meters);
+		this.sequencer = new WriteSequencer(properties.writeGroupMax(), this::commitGroup);
 	}
 
 	public <T> T read(Function<TransactionContext, T> work) {
@@ -94,8 +115,88 @@ public class GraphStore {
 		}
 	}
 
+	/**
+	 * Runs {@code work} in a write transaction, committed with the other writes waiting
+	 * at the same moment (group commit, ADR 11): in arrival order, each seeing what the
+	 * ones before it wrote. Returns once it has committed. If any write of a group fails,
+	 * nothing of the group is committed and each of its writes runs again alone, so one
+	 * bad write fails only itself. The work may therefore run more than once (as the
+	 * driver's retries already require): it must not act outside its transaction except
+	 * through {@link #afterCommit}.
+	 */
 	public <T> T write(Function<TransactionContext, T> work) {
-		return detached(() -> writeNow(work));
+		if (this.sequencer.isSequencerThread()) {
+			// A write inside a write's work: its own transaction, as it always had.
+			return writeNow(work);
+		}
+		return detached(() -> this.sequencer.submit(work));
+	}
+
+	/** How many writes wait for the next group commit (for tests and metrics). */
+	public int writesWaiting() {
+		return this.sequencer.waiting();
+	}
+
+	/** Commits a group of writes in one transaction; see {@link #write}. */
+	private void commitGroup(List<WriteSequencer.Request<?>> group) {
+		this.groupSizes.record(group.size());
+		if (group.size() == 1) {
+			alone(group.get(0));
+			return;
+		}
+		List<List<Runnable>> callbacks = new ArrayList<>(group.size());
+		group.forEach(request -> callbacks.add(new ArrayList<>()));
+		Object[] results = new Object[group.size()];
+		try (Session session = session(AccessMode.WRITE, Set.of())) {
+			session.executeWrite(tx -> {
+				for (int i = 0; i < group.size(); i++) {
+					// The driver may run the group again after a transient failure: keep
+					// only the last attempt's callbacks.
+					callbacks.get(i).clear();
+					AFTER_COMMIT.set(callbacks.get(i));
+					results[i] = group.get(i).apply(tx);
+				}
+				return null;
+			}, this.limited);
+		}
+		catch (RuntimeException ex) {
+			this.groupsRunAlone.increment();
+			log.debug("A write group of {} failed; running its writes one at a time", group.size(), ex);
+			group.forEach(this::alone);
+			return;
+		}
+		finally {
+			AFTER_COMMIT.remove();
+		}
+		for (int i = 0; i < group.size(); i++) {
+			for (Runnable callback : callbacks.get(i)) {
+				try {
+					callback.run();
+				}
+				catch (RuntimeException ex) {
+					log.warn("An after-commit callback failed; the write is committed", ex);
+				}
+			}
+		}
+		this.commitListeners.forEach(Runnable::run);
+		for (int i = 0; i < group.size(); i++) {
+			group.get(i).complete(results[i]);
+		}
+	}
+
+	private void alone(WriteSequencer.Request<?> request) {
+		try {
+			request.complete(writeNow(request::apply));
+		}
+		catch (RuntimeException | Error ex) {
+			request.outcome().completeExceptionally(ex);
+		}
+	}
+
+	/** Stops taking writes; those still waiting fail with a retryable error. */
+	@PreDestroy
+	void stopWriting() {
+		this.sequencer.close();
 	}
 
 	/**
