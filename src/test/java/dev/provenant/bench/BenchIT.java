@@ -27,15 +27,21 @@ class BenchIT {
 		new BenchCommand(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).execute();
 
 		String text = printed.toString(StandardCharsets.UTF_8);
-		assertThat(text).contains("The three engines agree", "Ingest, one writer", "Ingest, two writers",
+		assertThat(text).contains("The engines agree", "Ingest, one writer", "Ingest, two writers",
 				"blast radius ids, data source (stress)", "rollback scope, model version", "svc/raw");
 		JsonNode report = JsonMapper.builder()
 			.build()
 			.readTree(Files.readString(out.resolve("bench-tiny-latest.json")));
 		assertThat(report.path("decisions").asInt()).isEqualTo(1500);
-		assertThat(report.path("agreementChecks").asInt()).isPositive();
+		// five closure roots: ids, counts and rollback from two engines, naive ids; four
+		// lineage roots at three depths
+		assertThat(report.path("agreementChecks").asInt()).isEqualTo(5 * (2 * 3 + 1) + 4 * 3 * 2);
 		assertThat(report.path("dependencyIndexBytes").asLong()).isPositive();
-		assertThat(report.path("rawCypherPlan").toString()).contains("VarLengthExpand(Pruning");
+		for (String query : CypherEngine.EXPERT_QUERIES) {
+			assertThat(report.path("rawCypherPlans").path(query).toString()).contains("VarLengthExpand(Pruning")
+				.doesNotContain("\"Apply\"");
+		}
+		assertThat(text).contains("blast radius ids, model version, naive Cypher (subquery per decision)");
 		assertThat(report.path("queries")).hasSizeGreaterThan(20);
 		JsonNode first = report.path("queries").get(0);
 		assertThat(first.path("service").path("p50").asDouble()).isPositive();
