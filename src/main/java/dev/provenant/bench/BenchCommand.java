@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
-import dev.provenant.load.Percentiles;
 import dev.provenant.store.CypherQueries;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.Driver;
@@ -235,22 +233,21 @@ public final class BenchCommand {
 		}
 		double secondsTaken = elapsed(phase);
 		int records = perWriter.stream().flatMap(List::stream).mapToInt(b -> b[1] - b[0]).sum();
-		long[] sorted = latencyList.stream().mapToLong(Long::longValue).toArray();
-		Arrays.sort(sorted);
+		Measurement batch = Measurement.ofNanos(latencyList.stream().mapToLong(Long::longValue).toArray());
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("writers", writers);
 		figures.put("batches", total);
 		figures.put("records", records);
 		figures.put("recordsPerSecond", records / secondsTaken);
 		figures.put("decisionsPerSecond", decisions.get() / secondsTaken);
-		figures.put("batchP50Ms", Percentiles.nearestRank(sorted, 50) / 1e6);
-		figures.put("batchP99Ms", Percentiles.nearestRank(sorted, 99) / 1e6);
+		figures.put("batchP50Ms", batch.p50());
+		figures.put("batchP99Ms", batch.p99());
 		this.report.fact("ingest " + label, figures);
 		this.out.printf(Locale.ROOT,
 				"Ingest, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
-						+ "edges), batch of %,d p50 %.0f ms, p99 %.0f ms%n",
+						+ "edges), batch of up to %,d p50 %s ms, p99 %s ms (%,d batches)%n",
 				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
-				figures.get("batchP50Ms"), figures.get("batchP99Ms"));
+				BenchReport.ms(batch.p50()), BenchReport.ms(batch.p99()), batch.samples());
 	}
 
 	/** The index follows the ingest in the background; the first read waits for it. */
@@ -340,7 +337,7 @@ public final class BenchCommand {
 		String model = roots.closureRoots().get("model version");
 		java.util.function.Supplier<Object> read = () -> (random.nextBoolean())
 				? service.lineage(decisions.get(random.nextInt(decisions.size())), 5) : service.blastRadiusCount(model);
-		int runs = Math.max(100, this.options.runs() * 10);
+		int runs = Math.max(Measurement.SAMPLES_FOR_P99, this.options.runs() * 2);
 		this.out.println("  timing reads alone, then under ingest...");
 		Measurement alone = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
 		AtomicBoolean writing = new AtomicBoolean(true);
@@ -373,10 +370,13 @@ public final class BenchCommand {
 		this.report.add(new Row("mixed: reads alone", 0, alone, null, null));
 		this.report.add(new Row("mixed: reads under ingest", 0, loaded, null, null));
 		this.report.fact("mixedLoadIngestRecordsPerSecond", rate);
-		this.report.fact("mixedLoadReadP99Ratio", loaded.p99() / alone.p99());
+		Double ratio = (alone.p99() == null || loaded.p99() == null) ? null : loaded.p99() / alone.p99();
+		this.report.fact("mixedLoadReadP99Ratio", ratio);
 		this.out.printf(Locale.ROOT,
-				"Mixed load: read p99 %.1f ms alone, %.1f ms while ingesting %,.0f records/s (%.1fx)%n", alone.p99(),
-				loaded.p99(), rate, loaded.p99() / alone.p99());
+				"Mixed load: read p99 %s ms alone (%,d reads), %s ms while ingesting %,.0f records/s (%,d reads): "
+						+ "%s×%n",
+				BenchReport.ms(alone.p99()), alone.samples(), BenchReport.ms(loaded.p99()), loaded.samples(), rate,
+				(ratio == null) ? BenchReport.NOT_AVAILABLE : String.format(Locale.ROOT, "%.1f", ratio));
 	}
 
 	private static long usedHeap() {

@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The benchmark's results: printed as one table, and written as JSON for tracking. */
 final class BenchReport {
 
-	private static final String ROW = "%-34s %9s %9s %9s %9s %9s %9s %9s %8s %8s%n";
+	static final String NOT_AVAILABLE = "n/a";
+
+	private static final String ROW = "%-34s %9s %9s %9s %6s %9s %9s %6s %9s %9s %6s %8s %8s%n";
 
 	private final Map<String, Object> facts = new LinkedHashMap<>();
 
@@ -35,21 +37,39 @@ final class BenchReport {
 
 	String table() {
 		StringBuilder table = new StringBuilder();
-		table.append(String.format(Locale.ROOT, ROW, "query (ms, warm)", "answer", "svc p50", "svc p99", "raw p50",
-				"raw p99", "floor p50", "floor p99", "svc/raw", "svc/flr"));
+		table.append(String.format(Locale.ROOT, ROW, "query (ms, warm)", "answer", "svc p50", "svc p99", "svc n",
+				"raw p50", "raw p99", "raw n", "floor p50", "floor p99", "flr n", "svc/raw", "svc/flr"));
 		for (Row row : this.rows) {
-			table.append(String.format(Locale.ROOT, ROW, row.query(), row.answerSize(), ms(row.service(), true),
-					ms(row.service(), false), ms(row.raw(), true), ms(row.raw(), false), ms(row.floor(), true),
-					ms(row.floor(), false), ratio(row.serviceOverRaw()), ratio(row.serviceOverFloor())));
+			table.append(String.format(Locale.ROOT, ROW, row.query(), row.answerSize(), p50(row.service()),
+					p99(row.service()), samples(row.service()), p50(row.raw()), p99(row.raw()), samples(row.raw()),
+					p50(row.floor()), p99(row.floor()), samples(row.floor()), ratio(row.serviceOverRaw()),
+					ratio(row.serviceOverFloor())));
 		}
+		table.append("(p99 is ")
+			.append(NOT_AVAILABLE)
+			.append(" below ")
+			.append(Measurement.SAMPLES_FOR_P99)
+			.append(" samples; n is the number of samples)\n");
 		return table.toString();
 	}
 
-	private static String ms(Measurement measurement, boolean median) {
-		if (measurement == null) {
-			return "-";
+	private static String p50(Measurement measurement) {
+		return (measurement == null) ? "-" : ms(measurement.p50());
+	}
+
+	private static String p99(Measurement measurement) {
+		return (measurement == null) ? "-" : ms(measurement.p99());
+	}
+
+	private static String samples(Measurement measurement) {
+		return (measurement == null) ? "-" : Integer.toString(measurement.samples());
+	}
+
+	/** Milliseconds, or {@value #NOT_AVAILABLE} where there is no figure. */
+	static String ms(Double value) {
+		if (value == null) {
+			return NOT_AVAILABLE;
 		}
-		double value = median ? measurement.p50() : measurement.p99();
 		return String.format(Locale.ROOT, (value < 10) ? "%.2f" : "%.1f", value);
 	}
 
