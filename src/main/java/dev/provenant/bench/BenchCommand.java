@@ -18,8 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
@@ -56,9 +57,16 @@ public final class BenchCommand {
 
 	/** Runs the command with the arguments that follow {@code bench}; 0 on success. */
 	public static int run(String... args) {
-		List<String> arguments = List.of(args);
+		return run(List.of(args), (options) -> new BenchCommand(options, System.out).execute(), System.out, System.err);
+	}
+
+	/**
+	 * The exit code of a run: 0 on success, 1 for bad options or a run that failed (a
+	 * baseline that disagrees, a writer that failed...), with the reason on {@code err}.
+	 */
+	static int run(List<String> arguments, Consumer<BenchOptions> execution, PrintStream out, PrintStream err) {
 		if (BenchOptions.asksForHelp(arguments)) {
-			System.out.print(BenchOptions.USAGE);
+			out.print(BenchOptions.USAGE);
 			return 0;
 		}
 		BenchOptions options;
@@ -66,16 +74,16 @@ public final class BenchCommand {
 			options = BenchOptions.parse(arguments);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.println("See: java -jar provenant.jar bench --help");
+			err.println(ex.getMessage());
+			err.println("See: java -jar provenant.jar bench --help");
 			return 1;
 		}
 		try {
-			new BenchCommand(options, System.out).execute();
+			execution.accept(options);
 			return 0;
 		}
 		catch (IllegalStateException ex) {
-			System.err.println("Benchmark failed: " + ex.getMessage());
+			err.println("Benchmark failed: " + ex.getMessage());
 			return 1;
 		}
 	}
@@ -168,8 +176,8 @@ public final class BenchCommand {
 
 	private void ingest(SyntheticGraph graph, ServiceEngine service) {
 		long phase = System.nanoTime();
-		service.ingest(graph.upstreamBatch());
-		this.out.printf(Locale.ROOT, "Ingested %,d upstream records in %s%n", graph.upstreamCount(), seconds(phase));
+		int upstream = service.ingest(graph.upstreamBatch());
+		this.out.printf(Locale.ROOT, "Ingested %,d upstream records in %s%n", upstream, seconds(phase));
 		ingestPhase("one writer", List.of(batches(graph, 0)), graph, service);
 		ingestPhase("two writers", List.of(batches(graph, 1), batches(graph, 2)), graph, service);
 	}
@@ -184,13 +192,18 @@ public final class BenchCommand {
 		return batches;
 	}
 
-	/** Each writer ingests its list in order; the lists are ingested side by side. */
+	/**
+	 * Each writer ingests its list in order; the lists are ingested side by side. Records
+	 * are counted as the service reports them created; a writer that fails ends the run
+	 * at once.
+	 */
 	private void ingestPhase(String label, List<List<int[]>> perWriter, SyntheticGraph graph, ServiceEngine service) {
 		long phase = System.nanoTime();
 		int writers = perWriter.size();
 		int total = perWriter.stream().mapToInt(List::size).sum();
 		List<Long> latencyList = java.util.Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger done = new AtomicInteger();
+		AtomicLong written = new AtomicLong();
 		AtomicInteger decisions = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
 		List<Future<?>> running = new ArrayList<>();
@@ -199,7 +212,7 @@ public final class BenchCommand {
 				for (int[] range : batches) {
 					Map<String, Object> batch = graph.batch(range[0], range[1]);
 					long start = System.nanoTime();
-					service.ingest(batch);
+					written.addAndGet(service.ingest(batch));
 					latencyList.add(System.nanoTime() - start);
 					decisions.addAndGet(((List<?>) batch.get("decisions")).size());
 					done.incrementAndGet();
@@ -207,32 +220,16 @@ public final class BenchCommand {
 				return null;
 			}));
 		}
-		long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
 		try {
-			for (Future<?> writer : running) {
-				while (!writer.isDone()) {
-					Thread.sleep(100);
-					if (System.nanoTime() >= nextReport) {
-						nextReport += PROGRESS_EVERY.toNanos();
-						this.out.printf(Locale.ROOT, "  ingest (%s): %,d of %,d batches, %,.0f records/s%n", label,
-								done.get(), total, done.get() * (double) BATCH_RECORDS / elapsed(phase));
-					}
-				}
-				writer.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while ingesting", ex);
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			throw new IllegalStateException("ingest failed: " + ex.getCause().getMessage(), ex.getCause());
+			awaitWriters(running,
+					() -> this.out.printf(Locale.ROOT, "  ingest (%s): %,d of %,d batches, %,.0f records/s%n", label,
+							done.get(), total, written.get() / elapsed(phase)));
 		}
 		finally {
 			pool.shutdownNow();
 		}
 		double secondsTaken = elapsed(phase);
-		int records = perWriter.stream().flatMap(List::stream).mapToInt(b -> b[1] - b[0]).sum();
+		long records = written.get();
 		Measurement batch = Measurement.ofNanos(latencyList.stream().mapToLong(Long::longValue).toArray());
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("writers", writers);
@@ -248,6 +245,38 @@ public final class BenchCommand {
 						+ "edges), batch of up to %,d p50 %s ms, p99 %s ms (%,d batches)%n",
 				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
 				BenchReport.ms(batch.p50()), BenchReport.ms(batch.p99()), batch.samples());
+	}
+
+	/**
+	 * Waits for every writer, reporting progress now and then; the first writer to fail
+	 * fails the run, without waiting for the others.
+	 */
+	private static void awaitWriters(List<Future<?>> writers, Runnable progress) {
+		long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+		try {
+			while (!writers.stream().allMatch(Future::isDone)) {
+				Thread.sleep(100);
+				for (Future<?> writer : writers) {
+					if (writer.isDone()) {
+						writer.get();
+					}
+				}
+				if (System.nanoTime() >= nextReport) {
+					nextReport += PROGRESS_EVERY.toNanos();
+					progress.run();
+				}
+			}
+			for (Future<?> writer : writers) {
+				writer.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while ingesting", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("ingest failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
 	}
 
 	/** The index follows the ingest in the background; the first read waits for it. */
@@ -329,7 +358,7 @@ public final class BenchCommand {
 
 	/**
 	 * Reads (lineage at depth 5 and a model version's blast radius count) alone, then
-	 * while one writer keeps ingesting new decisions.
+	 * while one writer keeps ingesting new decisions; the run fails if the writer does.
 	 */
 	private void mixedLoad(ServiceEngine service, SyntheticGraph graph, Roots roots) {
 		Random random = new Random(this.options.seed());
@@ -337,46 +366,36 @@ public final class BenchCommand {
 		String model = roots.closureRoots().get("model version");
 		java.util.function.Supplier<Object> read = () -> (random.nextBoolean())
 				? service.lineage(decisions.get(random.nextInt(decisions.size())), 5) : service.blastRadiusCount(model);
-		int runs = Math.max(Measurement.SAMPLES_FOR_P99, this.options.runs() * 2);
+		int samples = Math.max(Measurement.SAMPLES_FOR_P99, this.options.runs() * 2);
 		this.out.println("  timing reads alone, then under ingest...");
-		Measurement alone = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
-		AtomicBoolean writing = new AtomicBoolean(true);
-		AtomicInteger written = new AtomicInteger();
-		Thread writer = new Thread(() -> {
-			int round = 0;
-			while (writing.get()) {
-				int from = (round * BATCH_RECORDS) % Math.max(1, graph.recordCount() - BATCH_RECORDS);
-				service.ingest(Renamed.batch(graph.batch(from, from + BATCH_RECORDS), "mix" + round + "-"));
-				written.addAndGet(BATCH_RECORDS);
-				round++;
-			}
-		}, "bench-writer");
-		long phase = System.nanoTime();
-		writer.start();
-		Measurement loaded;
-		try {
-			loaded = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
-		}
-		finally {
-			writing.set(false);
-		}
-		try {
-			writer.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		double rate = written.get() / elapsed(phase);
-		this.report.add(new Row("mixed: reads alone", 0, alone, null, null));
-		this.report.add(new Row("mixed: reads under ingest", 0, loaded, null, null));
-		this.report.fact("mixedLoadIngestRecordsPerSecond", rate);
-		Double ratio = (alone.p99() == null || loaded.p99() == null) ? null : loaded.p99() / alone.p99();
-		this.report.fact("mixedLoadReadP99Ratio", ratio);
+		MixedLoad.Result mixed = new MixedLoad(read, samples, this.options.warmUp(), this.options.budget())
+			.run(mixedLoadWriter(service, graph));
+		this.report.add(new Row("mixed: reads alone", 0, mixed.alone(), null, null));
+		this.report.add(new Row("mixed: reads under ingest", 0, mixed.loaded(), null, null));
+		this.report.fact("mixedLoadIngestBatches", mixed.batches());
+		this.report.fact("mixedLoadIngestRecords", mixed.records());
+		this.report.fact("mixedLoadIngestRecordsPerSecond", mixed.recordsPerSecond());
+		this.report.fact("mixedLoadReadP99Ratio", mixed.p99Ratio());
 		this.out.printf(Locale.ROOT,
-				"Mixed load: read p99 %s ms alone (%,d reads), %s ms while ingesting %,.0f records/s (%,d reads): "
-						+ "%s×%n",
-				BenchReport.ms(alone.p99()), alone.samples(), BenchReport.ms(loaded.p99()), loaded.samples(), rate,
-				(ratio == null) ? BenchReport.NOT_AVAILABLE : String.format(Locale.ROOT, "%.1f", ratio));
+				"Mixed load: read p99 %s ms alone (%,d reads), %s ms while ingesting %,.0f records/s (%,d records "
+						+ "in %,d batches; %,d reads): %s×%n",
+				BenchReport.ms(mixed.alone().p99()), mixed.alone().samples(), BenchReport.ms(mixed.loaded().p99()),
+				mixed.recordsPerSecond(), mixed.records(), mixed.batches(), mixed.loaded().samples(),
+				(mixed.p99Ratio() == null) ? BenchReport.NOT_AVAILABLE
+						: String.format(Locale.ROOT, "%.1f", mixed.p99Ratio()));
+	}
+
+	/**
+	 * Batches of the generated stream again under new ids; a renamed batch drops the
+	 * actions whose decision lies outside it, so it holds fewer than 1,000 records, and
+	 * the records counted are those the service reports created.
+	 */
+	private static MixedLoad.Writer mixedLoadWriter(ServiceEngine service, SyntheticGraph graph) {
+		return (round) -> {
+			int from = (round * BATCH_RECORDS) % Math.max(1, graph.recordCount() - BATCH_RECORDS);
+			int to = Math.min(graph.recordCount(), from + BATCH_RECORDS);
+			return service.ingest(Renamed.batch(graph.batch(from, to), "mix" + round + "-"));
+		};
 	}
 
 	private static long usedHeap() {
