@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +49,17 @@ public final class BenchCommand {
 
 	private final PrintStream out;
 
-	private final BenchReport report = new BenchReport();
+	private final RunEnvironment environment;
+
+	private final BenchReport report;
 
 	BenchCommand(BenchOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
+		this.environment = RunEnvironment.current(Clock.systemUTC());
+		this.report = new BenchReport(this.environment,
+				String.format(Locale.ROOT, "Provenant benchmark, size %s (%,d decisions), seed %d", options.size(),
+						options.decisions(), options.seed()));
 	}
 
 	/** Runs the command with the arguments that follow {@code bench}; 0 on success. */
@@ -90,16 +97,11 @@ public final class BenchCommand {
 
 	void execute() {
 		long started = System.nanoTime();
-		Runtime runtime = Runtime.getRuntime();
-		this.out.printf(Locale.ROOT,
-				"Provenant benchmark, size %s (%,d decisions), seed %d; %d cores, max heap %d MB, " + "Java %s%n",
-				this.options.size(), this.options.decisions(), this.options.seed(), runtime.availableProcessors(),
-				runtime.maxMemory() >> 20, Runtime.version());
+		this.out.printf(Locale.ROOT, "Provenant benchmark, size %s (%,d decisions), seed %d; commit %s; %s; %s%n",
+				this.options.size(), this.options.decisions(), this.options.seed(), this.environment.commit(),
+				this.environment.machine(), this.environment.jvm());
 		this.report.fact("size", this.options.size());
 		this.report.fact("seed", this.options.seed());
-		this.report.fact("cores", runtime.availableProcessors());
-		this.report.fact("maxHeapMb", runtime.maxMemory() >> 20);
-		this.report.fact("java", Runtime.version().toString());
 
 		long phase = System.nanoTime();
 		SyntheticGraph graph = new SyntheticGraph(this.options.decisions(), this.options.seed());
@@ -152,7 +154,7 @@ public final class BenchCommand {
 		}
 		this.report.fact("totalSeconds", (System.nanoTime() - started) / 1e9);
 		this.out.println();
-		this.out.print(this.report.table());
+		this.out.print(this.report.markdown());
 		List<Path> written = this.report.write(this.options.out(), this.options.size());
 		this.out.printf(Locale.ROOT, "%nWrote %s; the whole run took %s%n", written.get(0), seconds(started));
 	}
@@ -240,11 +242,13 @@ public final class BenchCommand {
 		figures.put("batchP50Ms", batch.p50());
 		figures.put("batchP99Ms", batch.p99());
 		this.report.fact("ingest " + label, figures);
-		this.out.printf(Locale.ROOT,
+		String line = String.format(Locale.ROOT,
 				"Ingest, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
-						+ "edges), batch of up to %,d p50 %s ms, p99 %s ms (%,d batches)%n",
+						+ "edges), batch of up to %,d p50 %s, p99 %s (%,d batches)",
 				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
-				BenchReport.ms(batch.p50()), BenchReport.ms(batch.p99()), batch.samples());
+				BenchReport.milliseconds(batch.p50()), BenchReport.milliseconds(batch.p99()), batch.samples());
+		this.out.println(line);
+		this.report.note(line);
 	}
 
 	/**
@@ -352,7 +356,7 @@ public final class BenchCommand {
 		decision.put("promptVersion", SyntheticGraph.prompt(0));
 		decision.put("policy", SyntheticGraph.policy(0));
 		this.out.println("  timing assess...");
-		this.report.add(new Row("assess (a fresh decision)", 1, Measurement.of(() -> service.assess(decision),
+		this.report.add(new Row("assess (a fresh decision)", 1L, Measurement.of(() -> service.assess(decision),
 				this.options.runs() * 5, this.options.warmUp(), this.options.budget()), null, null));
 	}
 
@@ -370,19 +374,22 @@ public final class BenchCommand {
 		this.out.println("  timing reads alone, then under ingest...");
 		MixedLoad.Result mixed = new MixedLoad(read, samples, this.options.warmUp(), this.options.budget())
 			.run(mixedLoadWriter(service, graph));
-		this.report.add(new Row("mixed: reads alone", 0, mixed.alone(), null, null));
-		this.report.add(new Row("mixed: reads under ingest", 0, mixed.loaded(), null, null));
+		this.report.add(new Row("mixed: reads alone (lineage depth 5 / model version blast radius count)", null,
+				mixed.alone(), null, null));
+		this.report.add(new Row("mixed: the same reads while one writer ingests", null, mixed.loaded(), null, null));
 		this.report.fact("mixedLoadIngestBatches", mixed.batches());
 		this.report.fact("mixedLoadIngestRecords", mixed.records());
 		this.report.fact("mixedLoadIngestRecordsPerSecond", mixed.recordsPerSecond());
 		this.report.fact("mixedLoadReadP99Ratio", mixed.p99Ratio());
-		this.out.printf(Locale.ROOT,
-				"Mixed load: read p99 %s ms alone (%,d reads), %s ms while ingesting %,.0f records/s (%,d records "
-						+ "in %,d batches; %,d reads): %s×%n",
-				BenchReport.ms(mixed.alone().p99()), mixed.alone().samples(), BenchReport.ms(mixed.loaded().p99()),
-				mixed.recordsPerSecond(), mixed.records(), mixed.batches(), mixed.loaded().samples(),
-				(mixed.p99Ratio() == null) ? BenchReport.NOT_AVAILABLE
+		String line = String.format(Locale.ROOT,
+				"Mixed load: read p99 %s alone (%,d reads), %s while ingesting %,.0f records/s (%,d records "
+						+ "in %,d batches; %,d reads): %s×",
+				BenchReport.milliseconds(mixed.alone().p99()), mixed.alone().samples(),
+				BenchReport.milliseconds(mixed.loaded().p99()), mixed.recordsPerSecond(), mixed.records(),
+				mixed.batches(), mixed.loaded().samples(), (mixed.p99Ratio() == null) ? BenchReport.NOT_AVAILABLE
 						: String.format(Locale.ROOT, "%.1f", mixed.p99Ratio()));
+		this.out.println(line);
+		this.report.note(line);
 	}
 
 	/**

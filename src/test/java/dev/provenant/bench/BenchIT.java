@@ -28,11 +28,20 @@ class BenchIT {
 
 		String text = printed.toString(StandardCharsets.UTF_8);
 		assertThat(text).contains("The engines agree", "Ingest, one writer", "Ingest, two writers",
-				"blast radius ids, data source (stress)", "rollback scope, model version", "svc/raw");
+				"blast radius ids, data source (stress)", "rollback scope, model version",
+				"## Provenant benchmark, size tiny (1,500 decisions), seed 11", "- commit: `", "- date (UTC): ",
+				"- machine: ", "- JVM: ", "| query | answer | service p50 | service p99 | service n |",
+				"| mixed: the same reads while one writer ingests |");
 		JsonNode report = JsonMapper.builder()
 			.build()
 			.readTree(Files.readString(out.resolve("bench-tiny-latest.json")));
 		assertThat(report.path("decisions").asInt()).isEqualTo(1500);
+		assertThat(report.path("environment").path("commit").asString()).isNotBlank();
+		assertThat(report.path("environment").path("date").asString()).endsWith("Z");
+		assertThat(report.path("environment").path("cores").asInt()).isPositive();
+		assertThat(report.path("environment").path("jvmVersion").asString()).contains(Runtime.version().toString());
+		assertThat(report.path("mixedLoadIngestBatches").asInt()).isPositive();
+		assertThat(report.path("mixedLoadIngestRecords").asLong()).isPositive();
 		// five closure roots: ids, counts and rollback from two engines, naive ids; four
 		// lineage roots at three depths
 		assertThat(report.path("agreementChecks").asInt()).isEqualTo(5 * (2 * 3 + 1) + 4 * 3 * 2);
