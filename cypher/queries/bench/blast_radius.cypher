@@ -1,13 +1,13 @@
-// The benchmark's database floor: the blast radius as one raw Cypher query (decisions downstream of the root, then
-// the actions downstream of those), with no point-in-time predicates, no windows and no result objects beyond ids.
-// DISTINCT on each expand's end node lets the planner prune (breadth-first) instead of enumerating paths; OPTIONAL
-// CALL keeps decisions without actions.
+// The benchmark's database baseline for the blast radius: the decisions and actions downstream of the root as one raw
+// Cypher query, with no point-in-time predicates, no windows and no result objects beyond ids.
+// One breadth-first expand over the edges towards decisions and the edges towards actions together: no edge towards
+// decisions ends at a decision or an action, and actions own none (graph.EdgeType), so every path from the root runs
+// through upstream nodes to decisions, then from a decision to its actions and on to those they triggered. The
+// expand therefore reaches exactly the service's two steps (decisions, then their actions; an action root reaches
+// itself and what it triggered). DISTINCT on the end node lets the planner prune (VarLengthExpand(Pruning,BFS)),
+// finding each node once instead of enumerating paths.
 MATCH (root:Node {id: $id})
-MATCH (root)<-[:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|CONSUMED|GENERATED_BY|RUN_OF|PART_OF*0..]-(d:Decision)
-WITH DISTINCT d
-OPTIONAL CALL (d) {
-  MATCH (d)<-[:EXECUTES|TRIGGERED_BY*1..]-(a:Action)
-  RETURN DISTINCT a
-}
-WITH collect(DISTINCT d.id) AS decisions, collect(DISTINCT a) AS actions
-RETURN decisions, [a IN actions | a.id] AS actions
+MATCH (root)<-[:DERIVED_FROM|TRAINED_ON|USES_FEATURE|USED|READ|MADE_BY|PROMPTED_BY|GOVERNED_BY|APPROVED_BY|CONSUMED|GENERATED_BY|RUN_OF|PART_OF|EXECUTES|TRIGGERED_BY*0..]-(n:Decision|Action)
+WITH DISTINCT n
+RETURN collect(CASE WHEN n:Decision THEN n.id END) AS decisions,
+       collect(CASE WHEN n:Action THEN n.id END) AS actions

@@ -7,10 +7,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
-import dev.provenant.load.Percentiles;
 import dev.provenant.store.CypherQueries;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.Driver;
@@ -50,18 +49,31 @@ public final class BenchCommand {
 
 	private final PrintStream out;
 
-	private final BenchReport report = new BenchReport();
+	private final RunEnvironment environment;
+
+	private final BenchReport report;
 
 	BenchCommand(BenchOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
+		this.environment = RunEnvironment.current(Clock.systemUTC());
+		this.report = new BenchReport(this.environment,
+				String.format(Locale.ROOT, "Provenant benchmark, size %s (%,d decisions), seed %d", options.size(),
+						options.decisions(), options.seed()));
 	}
 
 	/** Runs the command with the arguments that follow {@code bench}; 0 on success. */
 	public static int run(String... args) {
-		List<String> arguments = List.of(args);
+		return run(List.of(args), (options) -> new BenchCommand(options, System.out).execute(), System.out, System.err);
+	}
+
+	/**
+	 * The exit code of a run: 0 on success, 1 for bad options or a run that failed (a
+	 * baseline that disagrees, a writer that failed...), with the reason on {@code err}.
+	 */
+	static int run(List<String> arguments, Consumer<BenchOptions> execution, PrintStream out, PrintStream err) {
 		if (BenchOptions.asksForHelp(arguments)) {
-			System.out.print(BenchOptions.USAGE);
+			out.print(BenchOptions.USAGE);
 			return 0;
 		}
 		BenchOptions options;
@@ -69,32 +81,27 @@ public final class BenchCommand {
 			options = BenchOptions.parse(arguments);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.println("See: java -jar provenant.jar bench --help");
+			err.println(ex.getMessage());
+			err.println("See: java -jar provenant.jar bench --help");
 			return 1;
 		}
 		try {
-			new BenchCommand(options, System.out).execute();
+			execution.accept(options);
 			return 0;
 		}
 		catch (IllegalStateException ex) {
-			System.err.println("Benchmark failed: " + ex.getMessage());
+			err.println("Benchmark failed: " + ex.getMessage());
 			return 1;
 		}
 	}
 
 	void execute() {
 		long started = System.nanoTime();
-		Runtime runtime = Runtime.getRuntime();
-		this.out.printf(Locale.ROOT,
-				"Provenant benchmark, size %s (%,d decisions), seed %d; %d cores, max heap %d MB, " + "Java %s%n",
-				this.options.size(), this.options.decisions(), this.options.seed(), runtime.availableProcessors(),
-				runtime.maxMemory() >> 20, Runtime.version());
+		this.out.printf(Locale.ROOT, "Provenant benchmark, size %s (%,d decisions), seed %d; commit %s; %s; %s%n",
+				this.options.size(), this.options.decisions(), this.options.seed(), this.environment.commit(),
+				this.environment.machine(), this.environment.jvm());
 		this.report.fact("size", this.options.size());
 		this.report.fact("seed", this.options.seed());
-		this.report.fact("cores", runtime.availableProcessors());
-		this.report.fact("maxHeapMb", runtime.maxMemory() >> 20);
-		this.report.fact("java", Runtime.version().toString());
 
 		long phase = System.nanoTime();
 		SyntheticGraph graph = new SyntheticGraph(this.options.decisions(), this.options.seed());
@@ -133,14 +140,12 @@ public final class BenchCommand {
 			Roots roots = Roots.choose(graph, floor);
 			this.out.println("Roots: " + roots.describe());
 			List<Engine> engines = List.of(serviceEngine, raw, floor);
-			checkAgreement(engines, roots, graph);
-			List<String> plan = raw.blastRadiusPlan();
-			this.out.println("Raw Cypher blast radius plan: " + String.join(" < ", plan));
-			this.report.fact("rawCypherPlan", plan);
-			if (plan.stream().noneMatch(op -> op.startsWith("VarLengthExpand(Pruning"))) {
-				throw new IllegalStateException("the raw Cypher query does not plan a pruning expand: " + plan);
-			}
-			time(engines, roots, graph);
+			checkAgreement(engines, raw, roots);
+			Map<String, List<String>> plans = raw.expertPlans();
+			plans.forEach(
+					(query, plan) -> this.out.println("Raw Cypher plan of " + query + ": " + String.join(" < ", plan)));
+			this.report.fact("rawCypherPlans", plans);
+			time(engines, raw, roots);
 			timeAssess(serviceEngine);
 			mixedLoad(serviceEngine, graph, roots);
 		}
@@ -149,7 +154,7 @@ public final class BenchCommand {
 		}
 		this.report.fact("totalSeconds", (System.nanoTime() - started) / 1e9);
 		this.out.println();
-		this.out.print(this.report.table());
+		this.out.print(this.report.markdown());
 		List<Path> written = this.report.write(this.options.out(), this.options.size());
 		this.out.printf(Locale.ROOT, "%nWrote %s; the whole run took %s%n", written.get(0), seconds(started));
 	}
@@ -173,8 +178,8 @@ public final class BenchCommand {
 
 	private void ingest(SyntheticGraph graph, ServiceEngine service) {
 		long phase = System.nanoTime();
-		service.ingest(graph.upstreamBatch());
-		this.out.printf(Locale.ROOT, "Ingested %,d upstream records in %s%n", graph.upstreamCount(), seconds(phase));
+		int upstream = service.ingest(graph.upstreamBatch());
+		this.out.printf(Locale.ROOT, "Ingested %,d upstream records in %s%n", upstream, seconds(phase));
 		ingestPhase("one writer", List.of(batches(graph, 0)), graph, service);
 		ingestPhase("two writers", List.of(batches(graph, 1), batches(graph, 2)), graph, service);
 	}
@@ -189,13 +194,18 @@ public final class BenchCommand {
 		return batches;
 	}
 
-	/** Each writer ingests its list in order; the lists are ingested side by side. */
+	/**
+	 * Each writer ingests its list in order; the lists are ingested side by side. Records
+	 * are counted as the service reports them created; a writer that fails ends the run
+	 * at once.
+	 */
 	private void ingestPhase(String label, List<List<int[]>> perWriter, SyntheticGraph graph, ServiceEngine service) {
 		long phase = System.nanoTime();
 		int writers = perWriter.size();
 		int total = perWriter.stream().mapToInt(List::size).sum();
 		List<Long> latencyList = java.util.Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger done = new AtomicInteger();
+		AtomicLong written = new AtomicLong();
 		AtomicInteger decisions = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
 		List<Future<?>> running = new ArrayList<>();
@@ -204,7 +214,7 @@ public final class BenchCommand {
 				for (int[] range : batches) {
 					Map<String, Object> batch = graph.batch(range[0], range[1]);
 					long start = System.nanoTime();
-					service.ingest(batch);
+					written.addAndGet(service.ingest(batch));
 					latencyList.add(System.nanoTime() - start);
 					decisions.addAndGet(((List<?>) batch.get("decisions")).size());
 					done.incrementAndGet();
@@ -212,17 +222,55 @@ public final class BenchCommand {
 				return null;
 			}));
 		}
+		try {
+			awaitWriters(running,
+					() -> this.out.printf(Locale.ROOT, "  ingest (%s): %,d of %,d batches, %,.0f records/s%n", label,
+							done.get(), total, written.get() / elapsed(phase)));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double secondsTaken = elapsed(phase);
+		long records = written.get();
+		Measurement batch = Measurement.ofNanos(latencyList.stream().mapToLong(Long::longValue).toArray());
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("writers", writers);
+		figures.put("batches", total);
+		figures.put("records", records);
+		figures.put("recordsPerSecond", records / secondsTaken);
+		figures.put("decisionsPerSecond", decisions.get() / secondsTaken);
+		figures.put("batchP50Ms", batch.p50());
+		figures.put("batchP99Ms", batch.p99());
+		this.report.fact("ingest " + label, figures);
+		String line = String.format(Locale.ROOT,
+				"Ingest, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
+						+ "edges), batch of up to %,d p50 %s, p99 %s (%,d batches)",
+				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
+				BenchReport.milliseconds(batch.p50()), BenchReport.milliseconds(batch.p99()), batch.samples());
+		this.out.println(line);
+		this.report.note(line);
+	}
+
+	/**
+	 * Waits for every writer, reporting progress now and then; the first writer to fail
+	 * fails the run, without waiting for the others.
+	 */
+	private static void awaitWriters(List<Future<?>> writers, Runnable progress) {
 		long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
 		try {
-			for (Future<?> writer : running) {
-				while (!writer.isDone()) {
-					Thread.sleep(100);
-					if (System.nanoTime() >= nextReport) {
-						nextReport += PROGRESS_EVERY.toNanos();
-						this.out.printf(Locale.ROOT, "  ingest (%s): %,d of %,d batches, %,.0f records/s%n", label,
-								done.get(), total, done.get() * (double) BATCH_RECORDS / elapsed(phase));
+			while (!writers.stream().allMatch(Future::isDone)) {
+				Thread.sleep(100);
+				for (Future<?> writer : writers) {
+					if (writer.isDone()) {
+						writer.get();
 					}
 				}
+				if (System.nanoTime() >= nextReport) {
+					nextReport += PROGRESS_EVERY.toNanos();
+					progress.run();
+				}
+			}
+			for (Future<?> writer : writers) {
 				writer.get();
 			}
 		}
@@ -233,27 +281,6 @@ public final class BenchCommand {
 		catch (java.util.concurrent.ExecutionException ex) {
 			throw new IllegalStateException("ingest failed: " + ex.getCause().getMessage(), ex.getCause());
 		}
-		finally {
-			pool.shutdownNow();
-		}
-		double secondsTaken = elapsed(phase);
-		int records = perWriter.stream().flatMap(List::stream).mapToInt(b -> b[1] - b[0]).sum();
-		long[] sorted = latencyList.stream().mapToLong(Long::longValue).toArray();
-		Arrays.sort(sorted);
-		Map<String, Object> figures = new LinkedHashMap<>();
-		figures.put("writers", writers);
-		figures.put("batches", total);
-		figures.put("records", records);
-		figures.put("recordsPerSecond", records / secondsTaken);
-		figures.put("decisionsPerSecond", decisions.get() / secondsTaken);
-		figures.put("batchP50Ms", Percentiles.nearestRank(sorted, 50) / 1e6);
-		figures.put("batchP99Ms", Percentiles.nearestRank(sorted, 99) / 1e6);
-		this.report.fact("ingest " + label, figures);
-		this.out.printf(Locale.ROOT,
-				"Ingest, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
-						+ "edges), batch of %,d p50 %.0f ms, p99 %.0f ms%n",
-				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
-				figures.get("batchP50Ms"), figures.get("batchP99Ms"));
 	}
 
 	/** The index follows the ingest in the background; the first read waits for it. */
@@ -267,55 +294,36 @@ public final class BenchCommand {
 		this.report.fact("indexCatchUpSeconds", elapsed(phase));
 	}
 
-	private void checkAgreement(List<Engine> engines, Roots roots, SyntheticGraph graph) {
+	private void checkAgreement(List<Engine> engines, CypherEngine raw, Roots roots) {
 		long phase = System.nanoTime();
-		int checks = 0;
-		for (String root : roots.closureRoots().values()) {
-			Answers expected = engines.get(2).blastRadius(root);
-			List<String> plan = engines.get(2).rollback(root);
-			for (Engine engine : engines.subList(0, 2)) {
-				Answers answers = engine.blastRadius(root);
-				same(engine, "blast radius decisions of " + root, expected.decisions(), answers.decisions());
-				same(engine, "blast radius actions of " + root, expected.actions(), answers.actions());
-				if (!plan.equals(engine.rollback(root))) {
-					throw new IllegalStateException(
-							engine.name() + " orders the rollback of " + root + " differently from the floor");
-				}
-				checks += 3;
-			}
-		}
-		for (String root : roots.lineageRoots()) {
-			for (int depth : new int[] { 3, 5, 10 }) {
-				List<String> expected = engines.get(2).lineage(root, depth);
-				for (Engine engine : engines.subList(0, 2)) {
-					same(engine, "lineage of " + root + " at depth " + depth, expected, engine.lineage(root, depth));
-					checks++;
-				}
-			}
-		}
-		this.out.printf(Locale.ROOT, "The three engines agree: %d checks in %s%n", checks, seconds(phase));
+		int checks = new Agreement(engines.get(2), engines.subList(0, 2),
+				Map.of("raw Cypher (naive)", raw::blastRadiusNaive))
+			.check(roots);
+		this.out.printf(Locale.ROOT, "The engines agree: %d checks in %s%n", checks, seconds(phase));
 		this.report.fact("agreementChecks", checks);
 	}
 
-	private static void same(Engine engine, String what, List<String> expected, List<String> actual) {
-		if (expected.size() != actual.size() || !new HashSet<>(expected).equals(new HashSet<>(actual))) {
-			throw new IllegalStateException(engine.name() + " answers the " + what + " with " + actual.size()
-					+ " ids where the floor has " + expected.size());
-		}
-	}
-
-	private void time(List<Engine> engines, Roots roots, SyntheticGraph graph) {
+	private void time(List<Engine> engines, CypherEngine raw, Roots roots) {
 		for (int depth : new int[] { 3, 5, 10 }) {
 			timeLineage(engines, "lineage depth " + depth + ", decisions", roots.decisionRoots(), depth);
 			timeLineage(engines, "lineage depth " + depth + ", actions", roots.actionRoots(), depth);
 		}
 		roots.closureRoots().forEach((label, root) -> {
-			int size = engines.get(2).blastRadiusCount(root);
+			int size = engines.get(2).blastRadiusCount(root).total();
 			row("blast radius count, " + label, size, engines, engine -> engine.blastRadiusCount(root));
 			row("blast radius ids, " + label, size, engines, engine -> engine.blastRadius(root));
+			rawOnlyRow("blast radius ids, " + label + ", naive Cypher (subquery per decision)", size,
+					() -> raw.blastRadiusNaive(root));
 			row("rollback scope, " + label, engines.get(2).rollback(root).size(), engines,
 					engine -> engine.rollback(root));
 		});
+	}
+
+	/** A row timed on the raw Cypher engine alone: a second, labelled baseline. */
+	private void rawOnlyRow(String label, long size, java.util.function.Supplier<?> query) {
+		this.out.printf(Locale.ROOT, "  timing %s (%,d)...%n", label, size);
+		this.report.add(new Row(label, size, null,
+				Measurement.of(query, this.options.runs(), this.options.warmUp(), this.options.budget()), null));
 	}
 
 	private void timeLineage(List<Engine> engines, String label, List<String> roots, int depth) {
@@ -348,13 +356,13 @@ public final class BenchCommand {
 		decision.put("promptVersion", SyntheticGraph.prompt(0));
 		decision.put("policy", SyntheticGraph.policy(0));
 		this.out.println("  timing assess...");
-		this.report.add(new Row("assess (a fresh decision)", 1, Measurement.of(() -> service.assess(decision),
+		this.report.add(new Row("assess (a fresh decision)", 1L, Measurement.of(() -> service.assess(decision),
 				this.options.runs() * 5, this.options.warmUp(), this.options.budget()), null, null));
 	}
 
 	/**
 	 * Reads (lineage at depth 5 and a model version's blast radius count) alone, then
-	 * while one writer keeps ingesting new decisions.
+	 * while one writer keeps ingesting new decisions; the run fails if the writer does.
 	 */
 	private void mixedLoad(ServiceEngine service, SyntheticGraph graph, Roots roots) {
 		Random random = new Random(this.options.seed());
@@ -362,43 +370,39 @@ public final class BenchCommand {
 		String model = roots.closureRoots().get("model version");
 		java.util.function.Supplier<Object> read = () -> (random.nextBoolean())
 				? service.lineage(decisions.get(random.nextInt(decisions.size())), 5) : service.blastRadiusCount(model);
-		int runs = Math.max(100, this.options.runs() * 10);
+		int samples = Math.max(Measurement.SAMPLES_FOR_P99, this.options.runs() * 2);
 		this.out.println("  timing reads alone, then under ingest...");
-		Measurement alone = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
-		AtomicBoolean writing = new AtomicBoolean(true);
-		AtomicInteger written = new AtomicInteger();
-		Thread writer = new Thread(() -> {
-			int round = 0;
-			while (writing.get()) {
-				int from = (round * BATCH_RECORDS) % Math.max(1, graph.recordCount() - BATCH_RECORDS);
-				service.ingest(Renamed.batch(graph.batch(from, from + BATCH_RECORDS), "mix" + round + "-"));
-				written.addAndGet(BATCH_RECORDS);
-				round++;
-			}
-		}, "bench-writer");
-		long phase = System.nanoTime();
-		writer.start();
-		Measurement loaded;
-		try {
-			loaded = Measurement.of(read, runs, this.options.warmUp(), this.options.budget());
-		}
-		finally {
-			writing.set(false);
-		}
-		try {
-			writer.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		double rate = written.get() / elapsed(phase);
-		this.report.add(new Row("mixed: reads alone", 0, alone, null, null));
-		this.report.add(new Row("mixed: reads under ingest", 0, loaded, null, null));
-		this.report.fact("mixedLoadIngestRecordsPerSecond", rate);
-		this.report.fact("mixedLoadReadP99Ratio", loaded.p99() / alone.p99());
-		this.out.printf(Locale.ROOT,
-				"Mixed load: read p99 %.1f ms alone, %.1f ms while ingesting %,.0f records/s (%.1fx)%n", alone.p99(),
-				loaded.p99(), rate, loaded.p99() / alone.p99());
+		MixedLoad.Result mixed = new MixedLoad(read, samples, this.options.warmUp(), this.options.budget())
+			.run(mixedLoadWriter(service, graph));
+		this.report.add(new Row("mixed: reads alone (lineage depth 5 / model version blast radius count)", null,
+				mixed.alone(), null, null));
+		this.report.add(new Row("mixed: the same reads while one writer ingests", null, mixed.loaded(), null, null));
+		this.report.fact("mixedLoadIngestBatches", mixed.batches());
+		this.report.fact("mixedLoadIngestRecords", mixed.records());
+		this.report.fact("mixedLoadIngestRecordsPerSecond", mixed.recordsPerSecond());
+		this.report.fact("mixedLoadReadP99Ratio", mixed.p99Ratio());
+		String line = String.format(Locale.ROOT,
+				"Mixed load: read p99 %s alone (%,d reads), %s while ingesting %,.0f records/s (%,d records "
+						+ "in %,d batches; %,d reads): %s×",
+				BenchReport.milliseconds(mixed.alone().p99()), mixed.alone().samples(),
+				BenchReport.milliseconds(mixed.loaded().p99()), mixed.recordsPerSecond(), mixed.records(),
+				mixed.batches(), mixed.loaded().samples(), (mixed.p99Ratio() == null) ? BenchReport.NOT_AVAILABLE
+						: String.format(Locale.ROOT, "%.1f", mixed.p99Ratio()));
+		this.out.println(line);
+		this.report.note(line);
+	}
+
+	/**
+	 * Batches of the generated stream again under new ids; a renamed batch drops the
+	 * actions whose decision lies outside it, so it holds fewer than 1,000 records, and
+	 * the records counted are those the service reports created.
+	 */
+	private static MixedLoad.Writer mixedLoadWriter(ServiceEngine service, SyntheticGraph graph) {
+		return (round) -> {
+			int from = (round * BATCH_RECORDS) % Math.max(1, graph.recordCount() - BATCH_RECORDS);
+			int to = Math.min(graph.recordCount(), from + BATCH_RECORDS);
+			return service.ingest(Renamed.batch(graph.batch(from, to), "mix" + round + "-"));
+		};
 	}
 
 	private static long usedHeap() {

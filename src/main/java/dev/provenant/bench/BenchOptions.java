@@ -10,7 +10,8 @@ import java.util.List;
  * @param size the label of the size run (S, M or a decision count)
  * @param decisions how many decisions to generate (actions are about 1.5 per decision)
  * @param seed the generator's seed: the same seed gives the same graph
- * @param runs timed runs per query and engine, after the warm-up
+ * @param runs timed runs per query and engine, after the warm-up and within the budget: a
+ * p99 is reported only from {@link Measurement#SAMPLES_FOR_P99} runs
  * @param warmUp how long each query and engine runs untimed first (and at least twice),
  * so that it is timed with its code compiled and its data cached
  * @param budget the most time one query and engine is timed for, whatever runs remain
@@ -33,10 +34,12 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 			                      M: 400,000 decisions (~1M nodes, ~5M edges). Default S.
 			  --decisions N       any other number of decisions (actions are ~1.5 per decision)
 			  --seed N            generator seed (default 42)
-			  --runs N            timed runs per query and engine, after the warm-up (default 20)
+			  --runs N            timed runs per query and engine, after the warm-up (default 100);
+			                      p99 is reported only from 100 runs, as n/a below
 			  --warmup SECONDS    untimed runs first, per query and engine, for this long and at
 			                      least twice (default 2)
-			  --budget SECONDS    at most this long per query and engine (default 20; at least 3 runs)
+			  --budget SECONDS    at most this long per query and engine (default 20; at least 3 runs),
+			                      so a slow query may stop short of --runs
 			  --out DIR           where to write the JSON report (default target/bench)
 			  --help              this text
 			""";
@@ -49,7 +52,7 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 		String size = "S";
 		int decisions = SMALL;
 		long seed = 42;
-		int runs = 20;
+		int runs = Measurement.SAMPLES_FOR_P99;
 		Duration warmUp = Duration.ofSeconds(2);
 		Duration budget = Duration.ofSeconds(20);
 		Path out = Path.of("target", "bench");

@@ -3,6 +3,7 @@ package dev.provenant.bench;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +17,23 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.Plan;
 
 /**
- * The database floor: each question as one raw Cypher query through the Bolt driver, in
- * one read transaction of the service's own {@link GraphStore} (the way the service
- * reaches Neo4j), with nothing around it.
+ * The database baseline: each question as one raw Cypher query through the Bolt driver,
+ * in one read transaction of the service's own {@link GraphStore} (the way the service
+ * reaches Neo4j), with nothing around it. Counts are counted in Cypher, so that a count
+ * row compares two integers; the closures are one pruning expand each, the way an expert
+ * would write them, and the naive closure (a subquery per decision) is kept as a labelled
+ * second baseline.
  */
 final class CypherEngine implements Engine {
+
+	/**
+	 * The baselines that must plan one pruning expand each and no other variable-length
+	 * expand.
+	 */
+	static final List<String> EXPERT_QUERIES = List.of("bench/blast_radius", "bench/blast_radius_count",
+			"bench/rollback_actions");
+
+	private static final String PRUNING_EXPAND = "VarLengthExpand(Pruning";
 
 	private final Driver driver;
 
@@ -53,7 +66,19 @@ final class CypherEngine implements Engine {
 
 	@Override
 	public Answers blastRadius(String id) {
-		List<Record> rows = read("bench/blast_radius", Map.of("id", id));
+		return ids("bench/blast_radius", id);
+	}
+
+	/**
+	 * The blast radius through the naive query: a correlated subquery per decision for
+	 * its actions.
+	 */
+	Answers blastRadiusNaive(String id) {
+		return ids("bench/blast_radius_naive", id);
+	}
+
+	private Answers ids(String query, String id) {
+		List<Record> rows = read(query, Map.of("id", id));
 		if (rows.isEmpty()) {
 			return new Answers(List.of(), List.of());
 		}
@@ -62,8 +87,12 @@ final class CypherEngine implements Engine {
 	}
 
 	@Override
-	public int blastRadiusCount(String id) {
-		return blastRadius(id).size();
+	public Counts blastRadiusCount(String id) {
+		List<Record> rows = read("bench/blast_radius_count", Map.of("id", id));
+		if (rows.isEmpty()) {
+			return new Counts(0, 0);
+		}
+		return new Counts(rows.get(0).get("decisions").asInt(), rows.get(0).get("actions").asInt());
 	}
 
 	@Override
@@ -96,12 +125,27 @@ final class CypherEngine implements Engine {
 		return plan;
 	}
 
-	/** The operators the planner chose for the blast radius query, for the report. */
-	List<String> blastRadiusPlan() {
+	/**
+	 * The operators the planner chose for each baseline closure, for the report; fails
+	 * the run unless each plans exactly one variable-length expand and it prunes.
+	 */
+	Map<String, List<String>> expertPlans() {
+		Map<String, List<String>> plans = new LinkedHashMap<>();
+		for (String query : EXPERT_QUERIES) {
+			List<String> plan = plan(query);
+			List<String> expands = plan.stream().filter(op -> op.startsWith("VarLengthExpand")).toList();
+			if (expands.size() != 1 || !expands.get(0).startsWith(PRUNING_EXPAND)) {
+				throw new IllegalStateException(
+						"the raw Cypher query " + query + " does not plan a single pruning expand: " + plan);
+			}
+			plans.put(query, plan);
+		}
+		return plans;
+	}
+
+	private List<String> plan(String query) {
 		try (Session session = this.driver.session()) {
-			Plan plan = session.run("EXPLAIN " + this.queries.get("bench/blast_radius"), Map.of("id", "any"))
-				.consume()
-				.plan();
+			Plan plan = session.run("EXPLAIN " + this.queries.get(query), Map.of("id", "any")).consume().plan();
 			List<String> operators = new ArrayList<>();
 			collect(plan, operators);
 			return operators;

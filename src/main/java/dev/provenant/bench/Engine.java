@@ -17,7 +17,7 @@ interface Engine {
 	Answers blastRadius(String id);
 
 	/** How many decisions and actions are downstream of the root. */
-	int blastRadiusCount(String id);
+	Counts blastRadiusCount(String id);
 
 	/** The action ids of the rollback plan, in order. */
 	List<String> rollback(String id);

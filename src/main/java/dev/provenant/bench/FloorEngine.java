@@ -73,9 +73,9 @@ final class FloorEngine implements Engine {
 	}
 
 	@Override
-	public int blastRadiusCount(String id) {
+	public Counts blastRadiusCount(String id) {
 		int[] decisions = decisions(id);
-		return decisions.length + actions(decisions).length;
+		return new Counts(decisions.length, actions(decisions).length);
 	}
 
 	@Override

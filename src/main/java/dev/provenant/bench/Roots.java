@@ -28,7 +28,7 @@ record Roots(Map<String, String> closureRoots, Map<String, Integer> sizes, List<
 		roots.put("approver", SyntheticGraph.approver(0));
 		roots.put("data source (stress)", SyntheticGraph.MASTER_SOURCE);
 		Map<String, Integer> sizes = new LinkedHashMap<>();
-		roots.forEach((label, id) -> sizes.put(label, floor.blastRadiusCount(id)));
+		roots.forEach((label, id) -> sizes.put(label, floor.blastRadiusCount(id).total()));
 		SplittableRandom random = new SplittableRandom(graph.decisionCount());
 		List<String> decisions = new ArrayList<>();
 		List<String> actions = new ArrayList<>();
@@ -43,7 +43,7 @@ record Roots(Map<String, String> closureRoots, Map<String, Integer> sizes, List<
 		String best = id.apply(0);
 		double distance = Double.MAX_VALUE;
 		for (int i = 0; i < count; i++) {
-			double d = Math.abs(floor.blastRadiusCount(id.apply(i)) - target);
+			double d = Math.abs(floor.blastRadiusCount(id.apply(i)).total() - target);
 			if (d < distance) {
 				distance = d;
 				best = id.apply(i);

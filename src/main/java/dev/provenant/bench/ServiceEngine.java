@@ -82,9 +82,9 @@ final class ServiceEngine implements Engine {
 	}
 
 	@Override
-	public int blastRadiusCount(String id) {
+	public Counts blastRadiusCount(String id) {
 		JsonNode radius = post(COUNT, Map.of("id", id, "from", freshWindow())).path("blastRadius");
-		return radius.path("decisionCount").asInt() + radius.path("actionCount").asInt();
+		return new Counts(radius.path("decisionCount").asInt(), radius.path("actionCount").asInt());
 	}
 
 	/** Every id, a page of up to 100,000 of each list per request. */

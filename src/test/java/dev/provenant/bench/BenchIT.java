@@ -27,19 +27,52 @@ class BenchIT {
 		new BenchCommand(options, new PrintStream(printed, true, StandardCharsets.UTF_8)).execute();
 
 		String text = printed.toString(StandardCharsets.UTF_8);
-		assertThat(text).contains("The three engines agree", "Ingest, one writer", "Ingest, two writers",
-				"blast radius ids, data source (stress)", "rollback scope, model version", "svc/raw");
+		assertThat(text).contains("The engines agree", "Ingest, one writer", "Ingest, two writers",
+				"blast radius ids, data source (stress)", "rollback scope, model version",
+				"## Provenant benchmark, size tiny (1,500 decisions), seed 11", "- commit: `", "- date (UTC): ",
+				"- machine: ", "- JVM: ", "| query | answer | service p50 | service p99 | service n |",
+				"| mixed: the same reads while one writer ingests |");
 		JsonNode report = JsonMapper.builder()
 			.build()
 			.readTree(Files.readString(out.resolve("bench-tiny-latest.json")));
 		assertThat(report.path("decisions").asInt()).isEqualTo(1500);
-		assertThat(report.path("agreementChecks").asInt()).isPositive();
+		assertThat(report.path("environment").path("commit").asString()).isNotBlank();
+		assertThat(report.path("environment").path("date").asString()).endsWith("Z");
+		assertThat(report.path("environment").path("cores").asInt()).isPositive();
+		assertThat(report.path("environment").path("jvmVersion").asString()).contains(Runtime.version().toString());
+		assertThat(report.path("mixedLoadIngestBatches").asInt()).isPositive();
+		assertThat(report.path("mixedLoadIngestRecords").asLong()).isPositive();
+		// five closure roots: ids, counts and rollback from two engines, naive ids; four
+		// lineage roots at three depths
+		assertThat(report.path("agreementChecks").asInt()).isEqualTo(5 * (2 * 3 + 1) + 4 * 3 * 2);
 		assertThat(report.path("dependencyIndexBytes").asLong()).isPositive();
-		assertThat(report.path("rawCypherPlan").toString()).contains("VarLengthExpand(Pruning");
+		for (String query : CypherEngine.EXPERT_QUERIES) {
+			assertThat(report.path("rawCypherPlans").path(query).toString()).contains("VarLengthExpand(Pruning")
+				.doesNotContain("\"Apply\"");
+		}
+		assertThat(text).contains("blast radius ids, model version, naive Cypher (subquery per decision)");
 		assertThat(report.path("queries")).hasSizeGreaterThan(20);
 		JsonNode first = report.path("queries").get(0);
 		assertThat(first.path("service").path("p50").asDouble()).isPositive();
-		assertThat(first.path("floor").path("p99").asDouble()).isPositive();
+		for (JsonNode query : report.path("queries")) {
+			for (String engine : new String[] { "service", "rawCypher", "floor" }) {
+				JsonNode measured = query.path(engine);
+				if (!measured.isNull()) {
+					assertP99OnlyFromOneHundredSamples(query.path("query").asString() + " on " + engine, measured);
+				}
+			}
+		}
+	}
+
+	private static void assertP99OnlyFromOneHundredSamples(String what, JsonNode measured) {
+		int samples = measured.path("samples").asInt();
+		assertThat(samples).as(what).isGreaterThanOrEqualTo(3);
+		if (samples < Measurement.SAMPLES_FOR_P99) {
+			assertThat(measured.path("p99").isNull()).as(what + ": p99 from " + samples + " samples").isTrue();
+		}
+		else {
+			assertThat(measured.path("p99").asDouble()).as(what).isPositive();
+		}
 	}
 
 }

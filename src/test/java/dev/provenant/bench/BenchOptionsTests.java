@@ -20,6 +20,9 @@ class BenchOptionsTests {
 		assertThat(custom)
 			.isEqualTo(new BenchOptions("1500", 1500, 3, 4, Duration.ZERO, Duration.ofSeconds(2), Path.of("x")));
 		assertThat(BenchOptions.parse(List.of()).warmUp()).isEqualTo(Duration.ofSeconds(2));
+		// by default each query is timed long enough for a p99, unless it outlasts the
+		// budget
+		assertThat(BenchOptions.parse(List.of()).runs()).isEqualTo(Measurement.SAMPLES_FOR_P99);
 	}
 
 	@Test
