@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reason and note a person gives with a quarantine, release, rollback mark or review
  * are readable where they belong (the node's history, the action's rollback record) and
  * on the audit event, and {@code actor} is the principal everywhere. The story: model m
- * made decision d (pending review under a policy ana may review), carried out by action
- * a.
+ * made decision d (pending review under a policy only this test's officers, such as ana,
+ * may review), carried out by action a.
  */
 class WriteNotesIT extends GraphQlIT {
 
@@ -25,9 +25,10 @@ class WriteNotesIT extends GraphQlIT {
 
 	@BeforeEach
 	void tellTheStory() {
+		// A role of this test's own, so that its pending decision is in no other test's queue.
 		story().model("m")
-			.approver("ana")
-			.add("policies", "id", "pol")
+			.add("approvers", "id", "ana", "role", id("officer"))
+			.add("policies", "id", "pol", "approverRoles", List.of(id("officer")))
 			.decision("d", "2026-11-02T09:00:00Z")
 			.with("modelVersion", "m")
 			.with("policy", "pol")
