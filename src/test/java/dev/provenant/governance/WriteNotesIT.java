@@ -25,7 +25,8 @@ class WriteNotesIT extends GraphQlIT {
 
 	@BeforeEach
 	void tellTheStory() {
-		// A role of this test's own, so that its pending decision is in no other test's queue.
+		// A role of this test's own, so that its pending decision is in no other test's
+		// queue.
 		story().model("m")
 			.add("approvers", "id", "ana", "role", id("officer"))
 			.add("policies", "id", "pol", "approverRoles", List.of(id("officer")))
