@@ -169,14 +169,18 @@ public class GraphStore {
 			AFTER_COMMIT.remove();
 		}
 		for (int i = 0; i < group.size(); i++) {
-			for (Runnable callback : callbacks.get(i)) {
-				try {
-					callback.run();
+			List<Runnable> announcements = callbacks.get(i);
+			group.get(i).inContext(() -> {
+				for (Runnable callback : announcements) {
+					try {
+						callback.run();
+					}
+					catch (RuntimeException ex) {
+						log.warn("An after-commit callback failed; the write is committed", ex);
+					}
 				}
-				catch (RuntimeException ex) {
-					log.warn("An after-commit callback failed; the write is committed", ex);
-				}
-			}
+				return null;
+			});
 		}
 		this.commitListeners.forEach(Runnable::run);
 		for (int i = 0; i < group.size(); i++) {
@@ -186,7 +190,7 @@ public class GraphStore {
 
 	private void alone(WriteSequencer.Request<?> request) {
 		try {
-			request.complete(writeNow(request::apply));
+			request.complete(request.inContext(() -> writeNow(request.work())));
 		}
 		catch (RuntimeException | Error ex) {
 			request.outcome().completeExceptionally(ex);

@@ -124,12 +124,20 @@ final class WriteSequencer implements AutoCloseable {
 	record Request<T>(Function<TransactionContext, T> work, Map<String, String> mdc, CompletableFuture<T> outcome) {
 
 		T apply(TransactionContext tx) {
+			return inContext(() -> this.work.apply(tx));
+		}
+
+		/**
+		 * Runs {@code action} with the sender's logging context, so that what it logs
+		 * (the work, and what it announces after the commit) names the request.
+		 */
+		<R> R inContext(java.util.function.Supplier<R> action) {
 			Map<String, String> previous = MDC.getCopyOfContextMap();
 			if (this.mdc != null) {
 				MDC.setContextMap(this.mdc);
 			}
 			try {
-				return this.work.apply(tx);
+				return action.get();
 			}
 			finally {
 				if (previous != null) {
