@@ -11,12 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("provenant.consistency")
 public class ConsistencyProperties {
 
-	private Duration wait = Duration.ofSeconds(5);
-
 	/**
 	 * How long a request that sends a consistency token waits for this instance to catch
 	 * up to it before it is refused as UNAVAILABLE.
 	 */
+	private Duration wait = Duration.ofSeconds(5);
+
 	public Duration getWait() {
 		return this.wait;
 	}

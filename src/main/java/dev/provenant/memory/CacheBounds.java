@@ -11,18 +11,18 @@ import org.springframework.util.unit.DataSize;
  * cache's name.
  *
  * @param blastRadiusBytes blast radii kept so that paging through one does not compute it
- * again ({@value #BLAST_RADII}); an eighth of the heap by default
- * @param rollbackPlanBytes rollback plans kept for the same reason
- * ({@value #ROLLBACK_PLANS}); a sixteenth of the heap by default
+ * again (the {@code blast-radius} cache); an eighth of the heap by default
+ * @param rollbackPlanBytes rollback plans kept for the same reason (the
+ * {@code rollback-plans} cache); a sixteenth of the heap by default
  * @param graphqlDocumentBytes parsed and validated GraphQL operations, weighed by their
- * text ({@value #GRAPHQL_DOCUMENTS}); a sixty-fourth of the heap by default
+ * text (the {@code graphql.documents} cache); a sixty-fourth of the heap by default
  * @param subscriptionBufferBytes governance events one subscriber may fall behind by
- * before it misses the oldest ({@value #SUBSCRIPTIONS}, the sum over subscribers)
- * @param webhookInFlightBytes webhook payloads being sent at once
- * ({@value #WEBHOOKS_IN_FLIGHT}); more wait in the store
+ * before it misses the oldest (the {@code subscriptions} cache, the sum over subscribers)
+ * @param webhookInFlightBytes webhook payloads being sent at once (the
+ * {@code webhooks-in-flight} cache); more wait in the store
  * @param indexPendingBytes this instance's writes the dependency index holds while an
- * earlier one is missing ({@value #INDEX_PENDING}); past it the index reads them again
- * from the store
+ * earlier one is missing (the {@code index-pending-writes} cache); past it the index
+ * reads them again from the store
  */
 @ConfigurationProperties("provenant.caches")
 public record CacheBounds(DataSize blastRadiusBytes, DataSize rollbackPlanBytes, DataSize graphqlDocumentBytes,
