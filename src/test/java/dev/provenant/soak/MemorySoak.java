@@ -35,11 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Throughput is the load command's own count of answered requests. It fails when
  * <ul>
  * <li>the live heap, less the index (which grows with the store, as the memory model
- * says), keeps rising across the last half of the run: the least-squares slope of its
- * per-minute figures, over that half, by more than 5% of the heap. The caches are not
- * taken off: they fill in the first minutes and stay within their bound (the report shows
- * their weight), so from then on they are part of the level, and their weights are
- * estimates where the live heap is a measurement;</li>
+ * says), keeps rising across the last half of the run: the Theil–Sen slope of its
+ * per-minute figures (see {@link SoakReport#slope}), over that half, by more than 5% of
+ * the heap. The caches are not taken off: they fill in the first minutes and stay within
+ * their bound (the report shows their weight), so from then on they are part of the
+ * level, and their weights are estimates where the live heap is a measurement;</li>
  * <li>collection pauses (less the forced ones) take more than 10% of the time;</li>
  * <li>throughput in the last minute falls below 80% of the first;</li>
  * <li>a request fails, or the service dies (it runs with

@@ -15,7 +15,8 @@ import dev.provenant.soak.MemorySoak.Sample;
  * @param minutes one row per minute of load
  * @param maxHeap the service's {@code -Xmx}, in bytes
  * @param growthBytes how much the live heap less the index rose across the last half: the
- * least-squares slope of the per-minute figures, times the half's length
+ * Theil–Sen slope of the per-minute figures (the median of the slopes between every two
+ * minutes), times the half's length
  * @param gcShare collection pauses over the run's wall time
  * @param firstMinuteThroughput requests answered per second in the first minute
  * @param lastMinuteThroughput the same in the last minute
@@ -91,21 +92,28 @@ record SoakReport(List<Minute> minutes, long maxHeap, long growthBytes, double g
 		return requests;
 	}
 
-	/** Least-squares slope of the minutes' heap less the index, in bytes per minute. */
+	/**
+	 * The Theil–Sen slope of the minutes' heap less the index, in bytes per minute: the
+	 * median of the slopes between every two minutes. A leak raises every pair; one
+	 * minute whose collections happened to run while large answers were in flight (the
+	 * figure moves by ±25 MiB with them, docs/memory.md) raises only the pairs it is in,
+	 * which a least- squares fit would let decide the trend alone.
+	 */
 	static double slope(List<Minute> minutes) {
-		int n = minutes.size();
-		if (n < 2) {
+		List<Double> slopes = new ArrayList<>();
+		for (int i = 0; i < minutes.size(); i++) {
+			for (int j = i + 1; j < minutes.size(); j++) {
+				Minute a = minutes.get(i);
+				Minute b = minutes.get(j);
+				slopes.add((b.beyondIndexLow() - a.beyondIndexLow()) / (double) (b.minute() - a.minute()));
+			}
+		}
+		if (slopes.isEmpty()) {
 			return 0;
 		}
-		double meanX = minutes.stream().mapToInt(Minute::minute).average().orElseThrow();
-		double meanY = minutes.stream().mapToLong(Minute::beyondIndexLow).average().orElseThrow();
-		double covariance = 0;
-		double variance = 0;
-		for (Minute minute : minutes) {
-			covariance += (minute.minute() - meanX) * (minute.beyondIndexLow() - meanY);
-			variance += (minute.minute() - meanX) * (minute.minute() - meanX);
-		}
-		return covariance / variance;
+		slopes.sort(Double::compare);
+		int n = slopes.size();
+		return (n % 2 == 1) ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
 	}
 
 	String markdown() {
