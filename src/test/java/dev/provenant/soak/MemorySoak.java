@@ -157,13 +157,15 @@ class MemorySoak {
 
 	/**
 	 * One statistic of a metric, summed over its tags by the actuator; 0 for a tag value
-	 * not seen yet.
+	 * not seen yet, and for the collection pauses before the first collection (Micrometer
+	 * registers their timer when one is first reported, which a sample taken in the first
+	 * seconds can precede).
 	 */
 	private double metric(PackagedService service, String name, String statistic) throws Exception {
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(service.uri("/actuator/metrics/" + name)).header("X-API-Key", KEY).build(),
 				HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() == 404 && name.contains("?tag=")) {
+		if (response.statusCode() == 404 && (name.contains("?tag=") || name.equals("jvm.gc.pause"))) {
 			return 0;
 		}
 		assertThat(response.statusCode()).as("GET /actuator/metrics/%s: %s", name, response.body()).isEqualTo(200);
