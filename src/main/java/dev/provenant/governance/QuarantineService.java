@@ -93,7 +93,10 @@ public class QuarantineService {
 			String reason, String actor, String note) {
 		requireText("reason", reason);
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
-		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason, note));
+		// The note as the audit event keeps it (a blank one is none), so history and
+		// event agree.
+		AuditEvent.Notes notes = new AuditEvent.Notes(reason, note);
+		String event = JSON.writeValueAsString(new Quarantine.Event(action, at, actor, reason, notes.note()));
 		// Quarantine changes no edge, so the blast radius is the same before and
 		// after: it is measured first so that the announcement can carry it.
 		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
@@ -114,9 +117,9 @@ public class QuarantineService {
 			if (changed.get("changed").asBoolean()) {
 				long entry = changed.get("entry").asLong();
 				this.audit.append(tx, recording, operation, actor, List.of(id),
-						AuditLog.details("id", id, "reason", reason, "note", note), Long.toString(entry),
-						new AuditEvent.Notes(reason, note));
-				this.events.record(tx, List.of(announcement(action, at, node, entry, reason, actor, note, report)));
+						AuditLog.details("id", id, "reason", reason, "note", note), Long.toString(entry), notes);
+				this.events.record(tx,
+						List.of(announcement(action, at, node, entry, reason, actor, notes.note(), report)));
 			}
 			return null;
 		});

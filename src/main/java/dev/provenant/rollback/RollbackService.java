@@ -125,7 +125,8 @@ public class RollbackService {
 		parameters.put("id", actionId);
 		parameters.put("by", actor);
 		parameters.put("reason", reason);
-		parameters.put("note", (note == null || note.isBlank()) ? null : note);
+		AuditEvent.Notes notes = new AuditEvent.Notes(reason, note);
+		parameters.put("note", notes.note());
 		parameters.put("at", OffsetDateTime.now(this.clock));
 		ProvenanceNode node = this.store.write(tx -> {
 			AuditLog.Recording recording = this.audit.begin(tx, List.of(actionId));
@@ -136,8 +137,7 @@ public class RollbackService {
 			var row = result.next();
 			if (row.get("changed").asBoolean()) {
 				this.audit.append(tx, recording, AuditOperation.MARK_ROLLED_BACK, actor, List.of(actionId),
-						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null,
-						new AuditEvent.Notes(reason, note));
+						AuditLog.details("actionId", actionId, "reason", reason, "note", note), null, notes);
 				this.store.afterCommit(this.rollbacks::increment);
 			}
 			return NodeMapping.toNode(row.get("n"));

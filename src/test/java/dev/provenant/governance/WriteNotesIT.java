@@ -76,6 +76,10 @@ class WriteNotesIT extends GraphQlIT {
 		mutation("quarantine(id: $id, reason: \"drift\") { node { id } }", "m");
 		assertThat(history("m").get(0)).containsEntry("note", null);
 		assertThat(newestEvent("m")).containsEntry("reason", "drift").containsEntry("note", null);
+		mutation("release(id: $id, reason: \"fixed\", note: \"  \") { node { id } }", "m");
+		assertThat(history("m").get(1)).as("a blank note is none, in the history as on the event")
+			.containsEntry("note", null);
+		assertThat(newestEvent("m")).containsEntry("note", null);
 	}
 
 	@Test
