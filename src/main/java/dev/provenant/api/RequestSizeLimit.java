@@ -31,8 +31,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !(request.getRequestURI().startsWith("/graphql")
-				|| request.getRequestURI().startsWith("/api/v1/lineage")) || !"POST".equals(request.getMethod());
+		return !(request.getRequestURI().startsWith("/graphql") || request.getRequestURI().startsWith("/api/v1/lineage")
+				|| request.getRequestURI().equals("/v1/traces")) || !"POST".equals(request.getMethod());
 	}
 
 	@Override

@@ -1,21 +1,18 @@
 package dev.provenant.openlineage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 import dev.provenant.api.ApiProperties;
 import dev.provenant.api.BatchRejected;
 import dev.provenant.api.ErrorKind;
 import dev.provenant.api.HttpErrors;
+import dev.provenant.api.InflatedBody;
 import dev.provenant.api.QueryTimedOut;
 import dev.provenant.api.StateConflict;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -68,34 +65,12 @@ class OpenLineageController {
 		return Map.of("replayed", this.service.replay(caller.getName()));
 	}
 
-	/**
-	 * The body, inflated when gzip-compressed; at most
-	 * {@code provenant.api.max-request-bytes} once inflated, so a small compressed body
-	 * cannot expand without bound.
-	 */
 	private byte[] body(HttpServletRequest request) throws IOException {
-		String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
-		InputStream in = request.getInputStream();
-		if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
-			if (!"gzip".equalsIgnoreCase(encoding.trim())) {
-				throw new MalformedEvent("Content-Encoding " + encoding + " is not supported; send gzip or nothing");
-			}
-			try {
-				in = new GZIPInputStream(in);
-			}
-			catch (ZipException ex) {
-				throw new MalformedEvent("The body is marked gzip but is not: " + ex.getMessage());
-			}
+		try {
+			return InflatedBody.read(request, this.api.maxRequestBytes());
 		}
-		try (InputStream body = in) {
-			byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.api.maxRequestBytes() + 1));
-			if (bytes.length > this.api.maxRequestBytes()) {
-				throw new TooLarge(this.api.maxRequestBytes());
-			}
-			return bytes;
-		}
-		catch (ZipException ex) {
-			throw new MalformedEvent("The gzip body is damaged: " + ex.getMessage());
+		catch (InflatedBody.Unreadable ex) {
+			throw new MalformedEvent(ex.getMessage());
 		}
 	}
 
@@ -119,8 +94,8 @@ class OpenLineageController {
 		return HttpErrors.response(HttpStatus.CONFLICT, ErrorKind.CONFLICT, "KIND_CONFLICT", ex.getMessage());
 	}
 
-	@ExceptionHandler(TooLarge.class)
-	ResponseEntity<Map<String, Object>> tooLarge(TooLarge ex) {
+	@ExceptionHandler(InflatedBody.TooLarge.class)
+	ResponseEntity<Map<String, Object>> tooLarge(InflatedBody.TooLarge ex) {
 		return HttpErrors.response(HttpStatus.CONTENT_TOO_LARGE, ErrorKind.BAD_REQUEST, "REQUEST_TOO_LARGE",
 				ex.getMessage());
 	}
@@ -129,18 +104,6 @@ class OpenLineageController {
 	ResponseEntity<Map<String, Object>> timedOut(QueryTimedOut ex) {
 		return HttpErrors.response(HttpStatus.SERVICE_UNAVAILABLE, ErrorKind.BAD_REQUEST, "QUERY_TIMEOUT",
 				ex.getMessage());
-	}
-
-	/** A body past the size limit once inflated; 413. */
-	static final class TooLarge extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		TooLarge(long limit) {
-			super("The events take more than " + limit
-					+ " bytes once inflated (provenant.api.max-request-bytes); send fewer per request");
-		}
-
 	}
 
 }

@@ -134,7 +134,7 @@ class SecurityConfiguration {
 						.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
 						.requestMatchers("/actuator/**", "/admin/**")
 						.hasRole(Role.ADMIN.name())
-						.requestMatchers("/api/v1/lineage", "/api/v1/lineage/**")
+						.requestMatchers("/api/v1/lineage", "/api/v1/lineage/**", "/v1/traces")
 						.hasRole(Role.WRITER.name())
 						.requestMatchers("/api/v1/prov/**")
 						.hasRole(Role.READER.name())
@@ -175,7 +175,7 @@ class SecurityConfiguration {
 
 	/** The role a URL rule above asks for, named in the FORBIDDEN answer. */
 	private static String neededRole(String path) {
-		if (path.startsWith("/api/v1/lineage")) {
+		if (path.startsWith("/api/v1/lineage") || path.equals("/v1/traces")) {
 			return "writer";
 		}
 		if (path.startsWith("/actuator/prometheus") || path.startsWith("/actuator/metrics")) {
