@@ -109,12 +109,29 @@ public class AuditLog {
 	}
 
 	/**
+	 * How a write names an OpenTelemetry span it keeps ({@code <traceId>:<spanId>}),
+	 * among the facts it touches.
+	 */
+	public static String otlpSpanKey(String key) {
+		return Facts.OTLP_SPAN + key;
+	}
+
+	/**
+	 * Locks the audit head in {@code tx} ahead of {@link #begin}, for a write that must
+	 * read what is stored before it knows what it will touch: from here until it commits,
+	 * no other recorded write changes the store.
+	 */
+	public void lock(TransactionContext tx) {
+		this.store.run(tx, "audit/lock_head", Map.of()).consume();
+	}
+
+	/**
 	 * Starts recording a write in {@code tx}, before it changes anything: locks the head
 	 * (first, so that no other recorded write changes the store until this one commits)
 	 * and reads the facts of everything the write will touch, as they are before it.
 	 * @param keys the node ids the write will create or change (as sources of new
-	 * relationships too), and {@code LineageEvent <sha256>} for OpenLineage events it
-	 * will store
+	 * relationships too), {@code LineageEvent <sha256>} for OpenLineage events and
+	 * {@code OtlpSpan <traceId>:<spanId>} for spans it will store
 	 */
 	public Recording begin(TransactionContext tx, Collection<String> keys) {
 		this.store.run(tx, "audit/lock_head", Map.of()).consume();

@@ -7,6 +7,8 @@ public enum AuditOperation {
 	/** Where the whole-store proof starts on a log that began before it (ADR 11). */
 	BASELINE,
 	/** OpenLineage events recorded and mapped into the graph. */
-	OPENLINEAGE
+	OPENLINEAGE,
+	/** OpenTelemetry spans kept, and what their traces say mapped into the graph. */
+	OTLP
 
 }

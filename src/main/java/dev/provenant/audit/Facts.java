@@ -31,6 +31,9 @@ class Facts {
 	/** Key prefix of an OpenLineage event as received; other keys are node ids. */
 	static final String LINEAGE_EVENT = "LineageEvent ";
 
+	/** Key prefix of an OpenTelemetry span as kept. */
+	static final String OTLP_SPAN = "OtlpSpan ";
+
 	private final GraphStore store;
 
 	Facts(GraphStore store) {
@@ -53,9 +56,13 @@ class Facts {
 	Map<String, String> digests(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows) {
 		List<String> ids = new ArrayList<>();
 		List<String> lineageEvents = new ArrayList<>();
+		List<String> spans = new ArrayList<>();
 		for (String key : keys) {
 			if (key.startsWith(LINEAGE_EVENT)) {
 				lineageEvents.add(key.substring(LINEAGE_EVENT.length()));
+			}
+			else if (key.startsWith(OTLP_SPAN)) {
+				spans.add(key.substring(OTLP_SPAN.length()));
 			}
 			else {
 				ids.add(key);
@@ -72,6 +79,10 @@ class Facts {
 		}
 		if (!lineageEvents.isEmpty()) {
 			this.store.run(tx, "audit/lineage_event_facts", Map.of("digests", lineageEvents))
+				.forEachRemaining(row -> digests.put(row.get("key").asString(), digest(row)));
+		}
+		if (!spans.isEmpty()) {
+			this.store.run(tx, "audit/otlp_span_facts", Map.of("keys", spans))
 				.forEachRemaining(row -> digests.put(row.get("key").asString(), digest(row)));
 		}
 		return digests;

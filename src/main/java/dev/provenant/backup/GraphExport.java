@@ -33,7 +33,7 @@ public class GraphExport {
 
 	static final String FORMAT = "provenant-export";
 
-	static final int VERSION = 2;
+	static final int VERSION = 3;
 
 	private static final Logger log = LoggerFactory.getLogger(GraphExport.class);
 
@@ -68,13 +68,15 @@ public class GraphExport {
 			long events = lines(tx, "backup/export_audit_events", out, row -> Map.of("auditEvent", properties(row)));
 			long lineageEvents = lines(tx, "backup/export_lineage_events", out,
 					row -> Map.of("lineageEvent", properties(row)));
-			ExportCounts written = new ExportCounts(nodes, edges, events, lineageEvents);
+			long otlpSpans = lines(tx, "backup/export_otlp_spans", out, row -> Map.of("otlpSpan", properties(row)));
+			ExportCounts written = new ExportCounts(nodes, edges, events, lineageEvents, otlpSpans);
 			line(out, Map.of("end", written));
 			return written;
 		});
 		flush(out);
-		log.info("Exported {} nodes, {} edges, {} audit events and {} OpenLineage events in {} ms", counts.nodes(),
-				counts.edges(), counts.auditEvents(), counts.lineageEvents(),
+		log.info(
+				"Exported {} nodes, {} edges, {} audit events, {} OpenLineage events and {} OpenTelemetry spans in {} ms",
+				counts.nodes(), counts.edges(), counts.auditEvents(), counts.lineageEvents(), counts.otlpSpans(),
 				(System.nanoTime() - started) / 1_000_000);
 		return counts;
 	}
@@ -118,7 +120,7 @@ public class GraphExport {
 	}
 
 	/** How many of each an export holds. */
-	public record ExportCounts(long nodes, long edges, long auditEvents, long lineageEvents) {
+	public record ExportCounts(long nodes, long edges, long auditEvents, long lineageEvents, long otlpSpans) {
 	}
 
 }

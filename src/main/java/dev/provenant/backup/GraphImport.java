@@ -94,6 +94,8 @@ public class GraphImport {
 
 		private long lineageEvents;
 
+		private long otlpSpans;
+
 		private Map<?, ?> lastEvent;
 
 		Reading(SimpleQueryRunner tx) {
@@ -110,7 +112,8 @@ public class GraphImport {
 					if (next(reader) != null) {
 						throw invalid("nothing may follow the end line");
 					}
-					return new GraphExport.ExportCounts(this.nodes, this.edges, this.events, this.lineageEvents);
+					return new GraphExport.ExportCounts(this.nodes, this.edges, this.events, this.lineageEvents,
+							this.otlpSpans);
 				}
 				add(line);
 			}
@@ -121,7 +124,9 @@ public class GraphImport {
 			if (header == null || !GraphExport.FORMAT.equals(header.get("format"))) {
 				throw invalid("the first line is not the header of a Provenant export");
 			}
-			// Version 1 had no OpenLineage events; it reads as version 2 without them.
+			// Version 1 had no OpenLineage events, version 2 no OpenTelemetry spans; each
+			// reads as the
+			// current version without them.
 			if (!(header.get("version") instanceof Integer version) || version < 1 || version > GraphExport.VERSION) {
 				throw invalid("export format version " + header.get("version") + " is not supported; this Provenant "
 						+ "reads version " + GraphExport.VERSION);
@@ -149,13 +154,18 @@ public class GraphImport {
 				this.events++;
 				this.lastEvent = event;
 			}
-			else if (line.get("lineageEvent") instanceof Map<?, ?> event) {
+			else if (line.get("lineageEvent") instanceof Map<?, ?> event && !"otlpSpan".equals(this.section)) {
 				this.section = "lineageEvent";
 				queue("backup/import_lineage_events", Map.of("properties", PropertyValues.fromJson(event, where())));
 				this.lineageEvents++;
 			}
+			else if (line.get("otlpSpan") instanceof Map<?, ?> span) {
+				this.section = "otlpSpan";
+				queue("backup/import_otlp_spans", Map.of("properties", PropertyValues.fromJson(span, where())));
+				this.otlpSpans++;
+			}
 			else {
-				throw invalid("expected a node, edge, auditEvent or lineageEvent line, in that order");
+				throw invalid("expected a node, edge, auditEvent, lineageEvent or otlpSpan line, in that order");
 			}
 		}
 
@@ -185,10 +195,11 @@ public class GraphImport {
 		private void checkEnd(Map<?, ?> header, Map<?, ?> end) {
 			if (end == null || !number(end.get("nodes"), this.nodes) || !number(end.get("edges"), this.edges)
 					|| !number(end.get("auditEvents"), this.events)
-					|| !number(end.containsKey("lineageEvents") ? end.get("lineageEvents") : 0L, this.lineageEvents)) {
+					|| !number(end.containsKey("lineageEvents") ? end.get("lineageEvents") : 0L, this.lineageEvents)
+					|| !number(end.containsKey("otlpSpans") ? end.get("otlpSpans") : 0L, this.otlpSpans)) {
 				throw invalid("the end line counts " + end + " but the file holds " + this.nodes + " nodes, "
-						+ this.edges + " edges, " + this.events + " audit events and " + this.lineageEvents
-						+ " OpenLineage events");
+						+ this.edges + " edges, " + this.events + " audit events, " + this.lineageEvents
+						+ " OpenLineage events and " + this.otlpSpans + " OpenTelemetry spans");
 			}
 			long headSequence = ((Number) header.get("headSequence")).longValue();
 			Object lastSequence = (this.lastEvent != null) ? this.lastEvent.get("sequence") : 0;

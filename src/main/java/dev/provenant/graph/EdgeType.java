@@ -31,8 +31,12 @@ public enum EdgeType {
 	GENERATED_BY(Set.of(NodeKind.DATA_SOURCE), Set.of(NodeKind.RUN)),
 	/** A run is a run of its job. */
 	RUN_OF(Set.of(NodeKind.RUN), Set.of(NodeKind.JOB)),
-	/** A run is part of its parent run (OpenLineage parent facet). */
-	PART_OF(Set.of(NodeKind.RUN), Set.of(NodeKind.RUN));
+	/**
+	 * A run is part of its parent run (OpenLineage parent facet, or the agent that
+	 * invoked an agent); a decision is part of the agent run it was made in
+	 * (OpenTelemetry).
+	 */
+	PART_OF(Set.of(NodeKind.RUN, NodeKind.DECISION), Set.of(NodeKind.RUN));
 
 	private final Set<NodeKind> owners;
 

@@ -96,6 +96,14 @@ public class IngestService {
 	}
 
 	/**
+	 * The content digest a record is stored with, to tell whether a record sent again is
+	 * the one stored ({@code ingest/find_stored} reads the stored ones).
+	 */
+	public static String digestOf(RecordInput record) {
+		return ContentDigest.of(record);
+	}
+
+	/**
 	 * Records a batch from the service itself (the demo, the benchmark), which may hold
 	 * governance records.
 	 */

@@ -18,6 +18,7 @@ import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.Feature;
 import dev.provenant.graph.Job;
 import dev.provenant.graph.ModelVersion;
+import dev.provenant.graph.NodeKind;
 import dev.provenant.graph.Policy;
 import dev.provenant.graph.PromptVersion;
 import dev.provenant.graph.ProvenanceNode;
@@ -119,10 +120,22 @@ class NodeController {
 		return out(edges, run, asOf).thenApply(e -> e.single(EdgeType.PART_OF));
 	}
 
+	@SchemaMapping(typeName = "Decision")
+	CompletableFuture<Run> run(Decision decision, DataLoader<NodeAt, OutgoingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return out(edges, decision, asOf).thenApply(e -> e.single(EdgeType.PART_OF));
+	}
+
 	@SchemaMapping(typeName = "Run")
 	CompletableFuture<List<Run>> children(Run run, DataLoader<NodeAt, IncomingEdges> edges,
 			@LocalContextValue(required = false) OffsetDateTime asOf) {
-		return in(edges, run, asOf).thenApply(e -> e.of(EdgeType.PART_OF));
+		return in(edges, run, asOf).thenApply(e -> e.of(EdgeType.PART_OF, NodeKind.RUN));
+	}
+
+	@SchemaMapping(typeName = "Run")
+	CompletableFuture<List<Decision>> decisions(Run run, DataLoader<NodeAt, IncomingEdges> edges,
+			@LocalContextValue(required = false) OffsetDateTime asOf) {
+		return in(edges, run, asOf).thenApply(e -> e.of(EdgeType.PART_OF, NodeKind.DECISION));
 	}
 
 	@SchemaMapping(typeName = "ModelVersion")

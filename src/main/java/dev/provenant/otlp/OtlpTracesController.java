@@ -32,8 +32,14 @@ class OtlpTracesController {
 
 	private final ApiProperties api;
 
-	OtlpTracesController(ApiProperties api) {
+	private final OtlpProperties otlp;
+
+	private final OtlpService service;
+
+	OtlpTracesController(ApiProperties api, OtlpProperties otlp, OtlpService service) {
 		this.api = api;
+		this.otlp = otlp;
+		this.service = service;
 	}
 
 	@PostMapping("/v1/traces")
@@ -55,25 +61,34 @@ class OtlpTracesController {
 		}
 		List<String> problems = new ArrayList<>();
 		int rejected = 0;
+		List<KeptSpan> accepted = new ArrayList<>();
 		for (ResourceSpans resource : traces.getResourceSpansList()) {
 			for (ScopeSpans scope : resource.getScopeSpansList()) {
 				for (Span span : scope.getSpansList()) {
 					var problem = SpanCheck.problem(span);
 					if (problem.isPresent()) {
 						rejected++;
-						if (problems.size() < 10) {
-							problems.add("span '" + span.getName() + "': " + problem.get());
-						}
+						problems.add("span '" + span.getName() + "': " + problem.get());
+					}
+					else {
+						accepted.add(KeptSpan.of(span, resource.getResource().getAttributesList(),
+								scope.getScope().getName(), this.otlp.keepContent()));
 					}
 				}
 			}
+		}
+		if (!accepted.isEmpty()) {
+			OtlpService.Outcome outcome = this.service.record(accepted, caller.getName());
+			rejected += outcome.rejected();
+			problems.addAll(outcome.problems());
 		}
 		ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
 		if (rejected > 0) {
 			response.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
 				.setRejectedSpans(rejected)
-				.setErrorMessage(rejected + " span(s) rejected: " + String.join("; ", problems)
-						+ ((rejected > problems.size()) ? "; …" : "")));
+				.setErrorMessage(rejected + " span(s) rejected: "
+						+ String.join("; ", problems.subList(0, Math.min(problems.size(), 10)))
+						+ ((problems.size() > 10) ? "; …" : "")));
 		}
 		return answer(encoding, HttpStatus.OK, encoding.encode(response.build()));
 	}

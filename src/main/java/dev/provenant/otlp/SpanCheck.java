@@ -47,9 +47,18 @@ final class SpanCheck {
 					.of("it names decision '" + text(span, DECISION_ID).get() + "' but has no " + DECISION_OUTCOME);
 			}
 			Optional<String> route = text(span, DECISION_ROUTE);
-			if (route.isPresent() && !route.get().equals("AUTONOMOUS") && !route.get().equals("HUMAN_REVIEW")) {
+			if (route.isEmpty()) {
+				return Optional.of("it names decision '" + text(span, DECISION_ID).get() + "' but has no "
+						+ DECISION_ROUTE + " (AUTONOMOUS or HUMAN_REVIEW)");
+			}
+			if (!route.get().equals("AUTONOMOUS") && !route.get().equals("HUMAN_REVIEW")) {
 				return Optional.of(DECISION_ROUTE + " '" + route.get() + "' is not AUTONOMOUS or HUMAN_REVIEW");
 			}
+		}
+		if (text(span, TraceMapping.ACTION_TYPE).isPresent() && text(span, TraceMapping.ACTION_ID).isEmpty()
+				&& text(span, TraceMapping.TOOL_CALL_ID).filter(id -> !id.isBlank()).isEmpty()) {
+			return Optional.of("it is an action (" + TraceMapping.ACTION_TYPE + ") but has neither "
+					+ TraceMapping.TOOL_CALL_ID + " nor " + TraceMapping.ACTION_ID + " to name it");
 		}
 		return Optional.empty();
 	}

@@ -75,8 +75,34 @@ class ExportImportIT extends GraphQlIT {
 			.expectStatus()
 			.isCreated();
 
+		String trace = java.util.HexFormat.of()
+			.formatHex(java.nio.ByteBuffer.allocate(16)
+				.putLong(java.util.UUID.randomUUID().getMostSignificantBits())
+				.putLong(1)
+				.array());
+		http(null).post()
+			.uri("/v1/traces")
+			.header("X-API-Key", TestKeys.WRITER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"""
+							{"resourceSpans": [{"scopeSpans": [{"spans": [
+							 {"traceId": "%s", "spanId": "00000000000000a1", "name": "invoke_agent", "startTimeUnixNano": "1",
+							  "endTimeUnixNano": "9", "attributes": [{"key": "gen_ai.operation.name", "value": {"stringValue": "invoke_agent"}}]},
+							 {"traceId": "%s", "spanId": "00000000000000a2", "parentSpanId": "00000000000000a1", "name": "decide",
+							  "startTimeUnixNano": "2", "endTimeUnixNano": "8", "attributes": [
+							  {"key": "provenant.decision.id", "value": {"stringValue": "%s"}},
+							  {"key": "provenant.decision.outcome", "value": {"stringValue": "approve"}},
+							{"key": "provenant.decision.route", "value": {"stringValue": "AUTONOMOUS"}}]}]}]}]}"""
+						.formatted(trace, trace, id("otel-d")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("{}");
+
 		String export = export(this.port);
-		assertThat(export).contains("\"lineageEvent\"", "\"RUN_OF\"");
+		assertThat(export).contains("\"lineageEvent\"", "\"RUN_OF\"", "\"otlpSpan\"");
 		Path store = Files.createTempDirectory("provenant-restore-");
 		try (ConfigurableApplicationContext restored = start(store)) {
 			int port = Integer.parseInt(restored.getEnvironment().getProperty("local.server.port"));
@@ -101,7 +127,7 @@ class ExportImportIT extends GraphQlIT {
 				.value(body -> assertThat(body).contains("does not verify"));
 			importing(port, export).expectStatus().isOk().expectBody().jsonPath("$.auditEvents").isNumber();
 
-			for (String local : List.of("crm", "f", "d", "a", "b", "ana")) {
+			for (String local : List.of("crm", "f", "d", "a", "b", "ana", "otel-d")) {
 				for (String question : QUESTIONS) {
 					assertThat(ask(port, question, id(local))).as(local + ": " + question)
 						.isEqualTo(ask(this.port, question, id(local)));
