@@ -18,7 +18,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class UnknownPaths {
 
 	static final String SERVED = "Provenant serves POST /graphql (GraphQL), /graphiql, /explorer, /actuator/health, "
-			+ "POST /api/v1/lineage (OpenLineage events) and /api/v1/prov/{id} (W3C PROV); / links them";
+			+ "POST /api/v1/lineage (OpenLineage events), POST /v1/traces (OpenTelemetry traces, OTLP/HTTP) and "
+			+ "/api/v1/prov/{id} (W3C PROV); / links them";
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request) {

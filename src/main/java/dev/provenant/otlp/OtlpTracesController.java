@@ -59,6 +59,17 @@ class OtlpTracesController {
 		catch (InflatedBody.TooLarge ex) {
 			return answer(encoding, HttpStatus.CONTENT_TOO_LARGE, encoding.status(ex.getMessage()));
 		}
+		int spans = traces.getResourceSpansList()
+			.stream()
+			.flatMap(resource -> resource.getScopeSpansList().stream())
+			.mapToInt(ScopeSpans::getSpansCount)
+			.sum();
+		if (spans > this.otlp.maxSpansPerRequest()) {
+			return answer(encoding, HttpStatus.CONTENT_TOO_LARGE,
+					encoding.status("The request holds " + spans + " spans; the limit is "
+							+ this.otlp.maxSpansPerRequest() + " (provenant.otlp.max-spans-per-request). "
+							+ "Nothing was kept; send them in smaller batches"));
+		}
 		List<String> problems = new ArrayList<>();
 		int rejected = 0;
 		List<KeptSpan> accepted = new ArrayList<>();

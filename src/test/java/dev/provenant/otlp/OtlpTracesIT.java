@@ -206,6 +206,52 @@ class OtlpTracesIT extends GraphQlIT {
 			.isEqualTo(true);
 	}
 
+	@Test
+	void spansArrivingAfterTheirDecisionAddNewActionsButDoNotRewriteTheDecision() {
+		List<SpanData> spans = trace("l", 0.95);
+		SpanData decisionSpan = spans.stream().filter(span -> span.getName().equals("decide loan")).findFirst().get();
+		double lateBefore = late();
+		assertThat(export(List.of(decisionSpan)).isSuccess()).isTrue();
+		assertThat(export(spans.stream().filter(span -> span != decisionSpan).toList()).isSuccess()).isTrue();
+
+		// Recorded and assessed as it was when its span came: no model, no reads.
+		assertThat(describe("l")).noneMatch(line -> line.startsWith("dec-l1 MADE_BY") || line.startsWith("dec-l1 READ"))
+			.contains("dec-l1 PROMPTED_BY " + id("prompt:loan"), "dec-l1 PART_OF run loan-agent",
+					"action:" + id("l-call-1") + " EXECUTES dec-l1 reversible=true",
+					"dec-l2 MADE_BY model:anthropic:" + id("claude-sonnet-4"));
+		assertThat(late()).isEqualTo(lateBefore + 1);
+		this.graphQl.documentName("verifyAuditLog")
+			.execute()
+			.path("verifyAuditLog.ok")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+	}
+
+	@Test
+	void aRequestWithMoreSpansThanTheLimitIsRefusedWhole() throws Exception {
+		List<SpanData> spans = trace("m", 0.95);
+		try (var limited = startAnotherInstance("--provenant.otlp.max-spans-per-request=3")) {
+			OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+				.setEndpoint("http://127.0.0.1:" + port(limited) + "/v1/traces")
+				.addHeader("X-API-Key", TestKeys.WRITER)
+				.build();
+			try {
+				assertThat(exporter.export(spans).join(30, TimeUnit.SECONDS).isSuccess()).isFalse();
+			}
+			finally {
+				exporter.shutdown().join(10, TimeUnit.SECONDS);
+			}
+		}
+		assertThat(count("MATCH (s:OtlpSpan {traceId: $p}) RETURN count(s) AS n", spans.get(0).getTraceId())).isZero();
+	}
+
+	private double late() {
+		return prometheusScrape().lines()
+			.filter(line -> line.startsWith("provenant_otlp_records_late_total"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	/**
 	 * A supervisor agent deciding on a loan (a chat, a retrieval, a database read, two
 	 * tool calls that are actions, one triggering the other, and one that is not) and the
