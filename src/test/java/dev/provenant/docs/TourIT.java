@@ -21,16 +21,16 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The README's first start and the tour, as a new user runs them: the packaged jar on an
  * empty store with nothing configured, the admin key found in its log with the README's
- * command, then every command of docs/tour.md and docs/audit.md run by bash in one
- * session (so an instant one command prints can be used by the next), each answer shown
- * there compared with the answer given, modulo the times and hashes every run makes anew.
- * A page whose example stops working fails the build.
+ * command, then every command of docs/tour.md, docs/audit.md and docs/opentelemetry.md
+ * run by bash in one session (so an instant one command prints can be used by the next),
+ * each answer shown there compared with the answer given, modulo the times and hashes
+ * every run makes anew. A page whose example stops working fails the build.
  */
 class TourIT {
 
 	private static final String END_OF_ANSWER = "---- end of answer ----";
 
-	private static final List<String> PAGES = List.of("docs/tour.md", "docs/audit.md");
+	private static final List<String> PAGES = List.of("docs/tour.md", "docs/audit.md", "docs/opentelemetry.md");
 
 	private static PackagedService service;
 
@@ -40,6 +40,11 @@ class TourIT {
 	static void startAsANewUserWould() throws Exception {
 		Path store = Files.createTempDirectory("provenant-tour-").resolve("data");
 		workDir = Files.createTempDirectory("provenant-tour-reader-");
+		// The pages' commands run in the repository's root and read the files they name
+		// there.
+		Files.createDirectories(workDir.resolve("docs/opentelemetry"));
+		Files.copy(Path.of("docs/opentelemetry/refund-trace.json"),
+				workDir.resolve("docs/opentelemetry/refund-trace.json"));
 		service = PackagedService.start(store, "unused", List.of("-Xmx1g"), "--provenant.security.api-keys=");
 		service.awaitReady(HttpClient.newHttpClient());
 	}
