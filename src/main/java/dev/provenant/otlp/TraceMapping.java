@@ -77,21 +77,44 @@ final class TraceMapping {
 
 	}
 
+	private static final Comparator<KeptSpan> START_ORDER = Comparator.comparingLong(KeptSpan::startNanos)
+		.thenComparing(KeptSpan::spanId);
+
 	static TraceMapping of(List<KeptSpan> spans) {
-		TraceMapping mapping = new TraceMapping();
-		spans.forEach(span -> mapping.byId.putIfAbsent(span.spanId(), span));
-		Comparator<KeptSpan> order = Comparator.comparingLong(KeptSpan::startNanos).thenComparing(KeptSpan::spanId);
-		mapping.byId.values()
-			.stream()
-			.sorted(order)
-			.forEach(span -> mapping.children.computeIfAbsent(span.parentSpanId(), parent -> new ArrayList<>())
-				.add(span));
+		TraceMapping mapping = tree(spans);
+		Comparator<KeptSpan> order = START_ORDER;
 		mapping.byId.values()
 			.stream()
 			.filter(span -> span.text(DECISION_ID) != null)
 			.sorted(order)
 			.forEach(mapping::decision);
 		return mapping;
+	}
+
+	private static TraceMapping tree(List<KeptSpan> spans) {
+		TraceMapping mapping = new TraceMapping();
+		spans.forEach(span -> mapping.byId.putIfAbsent(span.spanId(), span));
+		mapping.byId.values()
+			.stream()
+			.sorted(START_ORDER)
+			.forEach(span -> mapping.children.computeIfAbsent(span.parentSpanId(), parent -> new ArrayList<>())
+				.add(span));
+		return mapping;
+	}
+
+	/**
+	 * The decision span {@code spanId} and the spans beneath it, down to the next
+	 * decision span, in the order they started: what the decision was made of.
+	 */
+	static List<KeptSpan> steps(List<KeptSpan> spans, String spanId) {
+		TraceMapping mapping = tree(spans);
+		KeptSpan decision = mapping.byId.get(spanId);
+		List<KeptSpan> steps = new ArrayList<>();
+		if (decision != null) {
+			mapping.collect(decision, steps, true);
+		}
+		steps.sort(START_ORDER);
+		return steps;
 	}
 
 	private void decision(KeptSpan span) {

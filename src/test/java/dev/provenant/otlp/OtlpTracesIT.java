@@ -88,6 +88,28 @@ class OtlpTracesIT extends GraphQlIT {
 		assertThat(count("MATCH (s:OtlpSpan) WHERE s.attributes CONTAINS 'APPROVE THE LOAN' RETURN count(s) AS n", ""))
 			.isZero();
 
+		// What the decision was made of, step by step, as the explorer shows it.
+		List<Map<String, Object>> steps = this.graphQl
+			.document("query($id: ID!) { node(id: $id) { ... on Decision { trace { name operation model tool "
+					+ "dataSource action } } } }")
+			.variable("id", id("dec-a1"))
+			.execute()
+			.path("node.trace")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.get();
+		assertThat(steps)
+			.extracting(step -> step.get("name") + "|" + step.get("operation") + "|" + step.get("model") + "|"
+					+ step.get("tool") + "|" + step.get("dataSource") + "|" + step.get("action"))
+			.containsExactly("decide loan|null|null|null|null|null",
+					"chat gpt-4o|chat|model:openai:" + id("gpt-4o-2024-08-06") + "|null|null|null",
+					"retrieval " + id("vs:policies") + "|retrieval|null|null|" + id("vs:policies") + "|null",
+					"SELECT applications|db|null|null|dataset:postgres://" + this.host
+							+ ":5432:loans.public.applications|null",
+					"execute_tool lookup_rates|execute_tool|null|lookup_rates|null|null",
+					"execute_tool approve_loan|execute_tool|null|approve_loan|null|action:" + id("a-call-1"),
+					"execute_tool notify_customer|execute_tool|null|notify_customer|null|action:" + id("a-call-2"));
+
 		// Governance as at ingest: the sub-agent's decision waits for review, the
 		// supervisor's was assessed against its policy.
 		decision("dec-a2").path("node.reviewState").entity(String.class).isEqualTo("PENDING");
