@@ -148,6 +148,7 @@ public final class BenchCommand {
 			time(engines, raw, roots);
 			timeAssess(serviceEngine);
 			mixedLoad(serviceEngine, graph, roots);
+			otlpIngest(endpoint.resolve("/v1/traces"), apiKey);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(store.toFile());
@@ -358,6 +359,38 @@ public final class BenchCommand {
 		this.out.println("  timing assess...");
 		this.report.add(new Row("assess (a fresh decision)", 1L, Measurement.of(() -> service.assess(decision),
 				this.options.runs() * 5, this.options.warmUp(), this.options.budget()), null, null));
+	}
+
+	/**
+	 * Agents recording themselves over OTLP, last so that its decisions change no other
+	 * figure: one sender, then four, each request 64 traces (448 spans, near the 512 SDK
+	 * exporters send).
+	 */
+	private void otlpIngest(URI traces, String apiKey) {
+		OtlpLoad load = new OtlpLoad(traces, apiKey, this.options.seed());
+		int requests = Math.max(2, Math.min(20, this.options.decisions() / 2_000));
+		for (int senders : List.of(1, 4)) {
+			this.out.printf(Locale.ROOT, "  OTLP ingest, %d sender(s)...%n", senders);
+			OtlpLoad.Result result = load.run(senders, requests, 64);
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("senders", senders);
+			figures.put("requests", result.requests());
+			figures.put("spans", result.spans());
+			figures.put("spansPerSecond", result.spansPerSecond());
+			figures.put("decisionsPerSecond", result.decisionsPerSecond());
+			figures.put("requestP50Ms", result.request().p50());
+			figures.put("requestP99Ms", result.request().p99());
+			this.report.fact("otlp ingest " + senders, figures);
+			String line = String.format(Locale.ROOT,
+					"OTLP ingest, %d sender(s): %,d spans in %.1f s: %,.0f spans/s, %,.0f decisions/s (each with 2 "
+							+ "actions, a model call, a retrieval and a database read), request of %d spans p50 %s, "
+							+ "p99 %s (%,d requests)",
+					senders, result.spans(), result.seconds(), result.spansPerSecond(), result.decisionsPerSecond(),
+					64 * OtlpLoad.SPANS_PER_TRACE, BenchReport.milliseconds(result.request().p50()),
+					BenchReport.milliseconds(result.request().p99()), result.requests());
+			this.out.println(line);
+			this.report.note(line);
+		}
 	}
 
 	/**

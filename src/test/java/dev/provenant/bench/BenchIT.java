@@ -42,6 +42,10 @@ class BenchIT {
 		assertThat(report.path("environment").path("jvmVersion").asString()).contains(Runtime.version().toString());
 		assertThat(report.path("mixedLoadIngestBatches").asInt()).isPositive();
 		assertThat(report.path("mixedLoadIngestRecords").asLong()).isPositive();
+		// agents over OTLP: two requests of 64 seven-span traces per sender, every span
+		// taken
+		assertThat(text).contains("OTLP ingest, 1 sender(s): 896 spans", "OTLP ingest, 4 sender(s): 3,584 spans");
+		assertThat(report.path("otlp ingest 4").path("decisionsPerSecond").asDouble()).isPositive();
 		// five closure roots: ids, counts and rollback from two engines, naive ids; four
 		// lineage roots at three depths
 		assertThat(report.path("agreementChecks").asInt()).isEqualTo(5 * (2 * 3 + 1) + 4 * 3 * 2);

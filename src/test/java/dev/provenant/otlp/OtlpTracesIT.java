@@ -53,11 +53,16 @@ class OtlpTracesIT extends GraphQlIT {
 		as(TestKeys.ADMIN).documentName("ingest")
 			.variable("batch",
 					Map.of("promptVersions", List.of(Map.of("id", id("prompt:loan"), "prompt", "loan", "version", "3")),
-							"policies", List.of(Map.of("id", id("policy:strict"), "minConfidence", 0.9))))
+							// The fraud agent's decisions wait for this test's officers
+							// alone, so
+							// that no other test's review queue shows them.
+							"policies",
+							List.of(Map.of("id", id("policy:strict"), "minConfidence", 0.9),
+									Map.of("id", id("policy:fraud"), "approverRoles", List.of(id("fraud-officer"))))))
 			.execute()
 			.path("ingest.created")
 			.entity(Integer.class)
-			.isEqualTo(2);
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -76,7 +81,7 @@ class OtlpTracesIT extends GraphQlIT {
 				"action:" + id("a-call-2") + " EXECUTES dec-a1 reversible=false",
 				"action:" + id("a-call-2") + " TRIGGERED_BY action:" + id("a-call-1"),
 				// the sub-agent's decision, on another provider, in its own run
-				"dec-a2 MADE_BY model:anthropic:" + id("claude-sonnet-4"),
+				"dec-a2 MADE_BY model:anthropic:" + id("claude-sonnet-4"), "dec-a2 GOVERNED_BY " + id("policy:fraud"),
 				"dec-a2 READ dataset:mysql://" + this.host + ":3307:fraud.events", "dec-a2 PART_OF run fraud-agent",
 				"run fraud-agent RUN_OF agent:" + id("fraud-agent"), "run fraud-agent PART_OF run loan-agent");
 
@@ -85,7 +90,9 @@ class OtlpTracesIT extends GraphQlIT {
 			.isEqualTo(2);
 		assertThat(count("MATCH (s:OtlpSpan {traceId: $p}) RETURN count(s) AS n", spans.get(0).getTraceId()))
 			.isEqualTo(spans.size());
-		assertThat(count("MATCH (s:OtlpSpan) WHERE s.attributes CONTAINS 'APPROVE THE LOAN' RETURN count(s) AS n", ""))
+		assertThat(count("MATCH (s:OtlpSpan {traceId: $p}) WHERE s.attributes CONTAINS 'APPROVE THE LOAN' "
+				+ "OR s.attributes CONTAINS 'gen_ai.input.messages' OR s.attributes CONTAINS 'SELECT *' "
+				+ "RETURN count(s) AS n", spans.get(0).getTraceId()))
 			.isZero();
 
 		// What the decision was made of, step by step, as the explorer shows it.
@@ -267,6 +274,28 @@ class OtlpTracesIT extends GraphQlIT {
 		assertThat(count("MATCH (s:OtlpSpan {traceId: $p}) RETURN count(s) AS n", spans.get(0).getTraceId())).isZero();
 	}
 
+	@Test
+	void contentIsKeptOnlyWhenAskedFor() throws Exception {
+		List<SpanData> spans = trace("k", 0.95);
+		try (var keeping = startAnotherInstance("--provenant.otlp.keep-content=true")) {
+			OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+				.setEndpoint("http://127.0.0.1:" + port(keeping) + "/v1/traces")
+				.addHeader("X-API-Key", TestKeys.WRITER)
+				.build();
+			try {
+				assertThat(exporter.export(spans).join(30, TimeUnit.SECONDS).isSuccess()).isTrue();
+			}
+			finally {
+				exporter.shutdown().join(10, TimeUnit.SECONDS);
+			}
+		}
+		assertThat(count(
+				"MATCH (s:OtlpSpan {traceId: $p}) WHERE s.attributes CONTAINS 'APPROVE THE LOAN' "
+						+ "AND s.attributes CONTAINS 'gen_ai.input.messages' RETURN count(s) AS n",
+				spans.get(0).getTraceId()))
+			.isEqualTo(1);
+	}
+
 	private double late() {
 		return prometheusScrape().lines()
 			.filter(line -> line.startsWith("provenant_otlp_records_late_total"))
@@ -371,6 +400,7 @@ class OtlpTracesIT extends GraphQlIT {
 						.setAttribute("provenant.decision.id", id("dec-" + name + "2"))
 						.setAttribute("provenant.decision.outcome", "flag")
 						.setAttribute("provenant.decision.route", "HUMAN_REVIEW")
+						.setAttribute("provenant.decision.policy", id("policy:fraud"))
 						.startSpan();
 					try (Scope g = flag.makeCurrent()) {
 						tracer.spanBuilder("chat claude")
