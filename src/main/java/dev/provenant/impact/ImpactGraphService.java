@@ -79,9 +79,21 @@ class ImpactGraphService {
 			String status = row.get("status").asString(null);
 			return new Reached(row.get("id").asString(), NodeKind.valueOf(row.get("kind").asString()),
 					row.get("distance").asInt(), occurredAt.isNull() ? null : occurredAt.asOffsetDateTime().toInstant(),
-					(route != null) ? Route.valueOf(route) : null, row.get("modelVersion").asString(null),
-					row.get("decision").asString(null), row.get("reversible").asBoolean(true),
+					(route != null) ? Route.valueOf(route) : null, target(edges, EdgeType.MADE_BY),
+					target(edges, EdgeType.EXECUTES), row.get("reversible").asBoolean(true),
 					(status != null) ? ActionStatus.valueOf(status) : null, List.copyOf(edges));
+		}
+
+		/**
+		 * A decision's model version (MADE_BY), an action's decision (EXECUTES): one each
+		 * at most.
+		 */
+		private static String target(List<Map.Entry<EdgeType, String>> edges, EdgeType type) {
+			return edges.stream()
+				.filter(edge -> edge.getKey() == type)
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
 		}
 
 		long bytes() {
