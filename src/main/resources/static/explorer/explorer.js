@@ -308,7 +308,11 @@
     delete answered.dataset.ms;
     status('Loading ' + id + '…', true);
     var drawn = graph(id, v, request, started);
-    var radius = impact(id, v, request);
+    // The lists are asked once the graph is drawn, not beside it: on a small machine the two answers would share
+    // its cores, and the graph is what the user looks at first.
+    var radius = drawn.catch(function () { /* said by Promise.all below */ }).then(function () {
+      return request === shown ? impact(id, v, request) : null;
+    });
     return Promise.all([drawn, radius]).then(function () {
       if (request !== shown) { return; }
       // How long the user waited, from asking to everything drawn and listed.
