@@ -38,9 +38,13 @@
   var keyInput = document.getElementById('api-key');
   var nodeInput = document.getElementById('node-id');
   var hitList = document.getElementById('hits');
+  // Settles once the key's roles are known (see loadViewer).
+  var viewerKnown = Promise.resolve();
   keyInput.value = sessionStorage.getItem('provenant-key') || '';
   keyInput.addEventListener('change', function () {
     sessionStorage.setItem('provenant-key', keyInput.value);
+    // Who the key stands for decides which buttons the queue and the view offer.
+    loadViewer().then(function () { if (currentId) { show(currentId, { keepExpanded: true }); } });
     loadReviews();
   });
 
@@ -732,11 +736,16 @@
 
   /** Asks who the key stands for; only the actions its roles allow are offered (the service refuses the rest). */
   function loadViewer() {
-    if (!keyInput.value) { roles = []; return Promise.resolve(); }
-    return graphql('{ viewer { principal roles } }').then(function (data) {
-      roles = data.viewer.roles;
-      document.body.dataset.roles = roles.join(' ');
-    }).catch(function () { roles = []; });
+    if (!keyInput.value) {
+      roles = [];
+      viewerKnown = Promise.resolve();
+    } else {
+      viewerKnown = graphql('{ viewer { principal roles } }').then(function (data) {
+        roles = data.viewer.roles;
+        document.body.dataset.roles = roles.join(' ');
+      }).catch(function () { roles = []; });
+    }
+    return viewerKnown;
   }
 
   function may(role) { return roles.indexOf(role) >= 0; }
@@ -857,9 +866,12 @@
     if (!keyInput.value) { return; }
     var request = ++reviewsAsked;
     var role = document.getElementById('review-role').value.trim();
-    graphql('query($role: String, $overdueOnly: Boolean, $first: Int) { reviewQueue(role: $role, overdueOnly: $overdueOnly, first: $first) {'
+    // Listed once the key's roles are known: they decide whether verdicts are offered.
+    viewerKnown.then(function () {
+      return graphql('query($role: String, $overdueOnly: Boolean, $first: Int) { reviewQueue(role: $role, overdueOnly: $overdueOnly, first: $first) {'
       + ' totalCount edges { node { deadline overdue requiredRoles reasons { code detail } decision { id name subject outcome } } } } }',
-      { role: role || null, overdueOnly: document.getElementById('review-overdue').checked, first: REVIEW_PAGE })
+      { role: role || null, overdueOnly: document.getElementById('review-overdue').checked, first: REVIEW_PAGE });
+    })
       .then(function (data) {
         if (request !== reviewsAsked) { return; }
         listReviews(data.reviewQueue);
@@ -881,8 +893,8 @@
         + '<small>' + escape(decision.id) + ' · ' + escape(decision.outcome) + '</small></td>'
         + '<td>' + item.reasons.map(function (reason) { return '<span title="' + escape(reason.detail) + '">' + escape(reason.code) + '</span>'; }).join(', ') + '</td>'
         + '<td>' + escape(item.requiredRoles.length ? item.requiredRoles.join(', ') : 'any') + '</td>'
-        + '<td class="verdicts"><button type="button" class="approve" data-verdict="APPROVE">Approve</button>'
-        + ' <button type="button" class="reject" data-verdict="REJECT">Reject</button></td></tr>';
+        + '<td class="verdicts">' + (may('REVIEWER') ? '<button type="button" class="approve" data-verdict="APPROVE">Approve</button>'
+        + ' <button type="button" class="reject" data-verdict="REJECT">Reject</button>' : '') + '</td></tr>';
     }).join('') || '<tr><td colspan="5" class="hint">Nothing waits for review.</td></tr>';
     countReviews();
   }
@@ -1000,12 +1012,11 @@
     };
   }
   keyInput.addEventListener('change', follow);
-  keyInput.addEventListener('change', function () { loadViewer().then(function () { if (currentId) { show(currentId, { keepExpanded: true }); } }); });
 
+  loadViewer();
   loadReviews();
   follow();
   // A link restores the view it was taken from: node, direction, depth, window, as of and opened groups.
   var linked = fromUrl(window.location.search);
-  var viewerKnown = loadViewer();
   if (linked) { viewerKnown.then(function () { show(linked, { fromHistory: true }); }); }
 })();
