@@ -6,9 +6,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * {@code /graphiql}: Provenant's GraphiQL page ({@code static/graphiql}), and
- * {@code /explorer}: the lineage explorer ({@code static/explorer}). Their scripts and
- * styles come from WebJars in the jar, so they work where the browser cannot reach a CDN;
- * the data comes from {@code /graphql} with the user's API key.
+ * {@code /explorer}: the explorer and {@code /explorer/signals} its signals page
+ * ({@code static/explorer}). Their scripts and styles come from WebJars in the jar, so
+ * they work where the browser cannot reach a CDN; the data comes from {@code /graphql}
+ * with the user's API key.
  */
 @Configuration(proxyBeanMethods = false)
 class WebPages implements WebMvcConfigurer {
@@ -19,6 +20,7 @@ class WebPages implements WebMvcConfigurer {
 		registry.addViewController("/graphiql/").setViewName("forward:/graphiql/index.html");
 		registry.addViewController("/explorer").setViewName("forward:/explorer/index.html");
 		registry.addViewController("/explorer/").setViewName("forward:/explorer/index.html");
+		registry.addViewController("/explorer/signals").setViewName("forward:/explorer/signals.html");
 	}
 
 }

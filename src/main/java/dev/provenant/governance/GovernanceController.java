@@ -97,6 +97,12 @@ class GovernanceController {
 		return this.quarantine.quarantines(!Boolean.FALSE.equals(activeOnly));
 	}
 
+	@ForReaders
+	@QueryMapping
+	QuarantineReport quarantinePreview(@Argument String id) {
+		return this.quarantine.preview(id);
+	}
+
 	@ForOperators
 	@MutationMapping
 	QuarantineReport quarantine(@Argument String id, @Argument String reason, @Argument String note,

@@ -89,6 +89,28 @@ public class QuarantineService {
 		});
 	}
 
+	/**
+	 * What quarantining (or releasing) the node would flag, written nowhere: the report
+	 * the change would return, so that an operator sees it before deciding.
+	 */
+	public QuarantineReport preview(String id) {
+		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
+		requireQuarantinable(radius.root());
+		return report(radius);
+	}
+
+	private static QuarantineReport report(BlastRadius radius) {
+		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();
+		return new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(), pending);
+	}
+
+	private static void requireQuarantinable(ProvenanceNode node) {
+		if (!QUARANTINABLE.contains(node.kind())) {
+			throw new InvalidArgument("id", "'" + node.id() + "' is a " + node.kind()
+					+ "; only data sources, features, model versions, prompt versions and policies are quarantined");
+		}
+	}
+
 	private QuarantineReport change(String query, Quarantine.Action action, AuditOperation operation, String id,
 			String reason, String actor, String note) {
 		requireText("reason", reason);
@@ -100,19 +122,14 @@ public class QuarantineService {
 		// Quarantine changes no edge, so the blast radius is the same before and
 		// after: it is measured first so that the announcement can carry it.
 		BlastRadius radius = this.blastRadius.blastRadius(id, new TimeWindow(null, null));
-		int pending = (int) radius.affectedDecisions().stream().filter(d -> "PENDING".equals(d.reviewState())).count();
-		QuarantineReport report = new QuarantineReport(radius.root(), radius.decisionCount(), radius.actionCount(),
-				pending);
+		QuarantineReport report = report(radius);
 		this.store.write(tx -> {
 			AuditLog.Recording recording = this.audit.begin(tx, List.of(id));
 			ProvenanceNode node = this.nodes.findAll(tx, List.of(id)).get(id);
 			if (node == null) {
 				throw new NodeNotFound(id, "node");
 			}
-			if (!QUARANTINABLE.contains(node.kind())) {
-				throw new InvalidArgument("id", "'" + id + "' is a " + node.kind()
-						+ "; only data sources, features, model versions, prompt versions and policies are quarantined");
-			}
+			requireQuarantinable(node);
 			var changed = this.store.run(tx, query, Map.of("id", id, "event", event)).single();
 			if (changed.get("changed").asBoolean()) {
 				long entry = changed.get("entry").asLong();

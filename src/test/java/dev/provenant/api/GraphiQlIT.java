@@ -58,7 +58,7 @@ class GraphiQlIT extends GraphQlIT {
 
 	@Test
 	void thePagesAndTheirFilesComeWithSecurityHeadersAndHoldNoInlineCode() {
-		for (String path : List.of("/graphiql", "/explorer", "/graphiql/graphiql-provenant.js",
+		for (String path : List.of("/graphiql", "/explorer", "/explorer/signals", "/graphiql/graphiql-provenant.js",
 				"/explorer/explorer.css", "/graphql?query=%7B__typename%7D")) {
 			String body = http(null).get()
 				.uri(path)

@@ -37,7 +37,7 @@ class SchemaInspectionIT extends GraphQlIT {
 		assertThat(report.unmappedFields()).as("what Spring's report alone would call unmapped")
 			.extracting(FieldCoordinates::getTypeName)
 			.isNotEmpty()
-			.containsOnly("BlastRadius", "Lineage", "RollbackPlan");
+			.containsOnly("BlastRadius", "ImpactGraph", "Lineage", "RollbackPlan");
 	}
 
 	private static SchemaReport inspect(GraphQLSchema schema) {

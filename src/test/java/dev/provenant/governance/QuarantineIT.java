@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.provenant.support.GraphQlIT;
 import dev.provenant.support.Story;
+import dev.provenant.support.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,39 @@ class QuarantineIT extends GraphQlIT {
 			.path("node.quarantined")
 			.entity(Boolean.class)
 			.isEqualTo(true);
+	}
+
+	@Test
+	void aPreviewReportsWhatAQuarantineWouldFlagAndWritesNothing() {
+		GraphQlTester.Response preview = as(TestKeys.READER).documentName("quarantinePreview")
+			.variable("id", id("m"))
+			.execute();
+		preview.path("quarantinePreview.decisionCount").entity(Integer.class).isEqualTo(2);
+		preview.path("quarantinePreview.actionCount").entity(Integer.class).isEqualTo(2);
+		preview.path("quarantinePreview.pendingReviews").entity(Integer.class).isEqualTo(1);
+		preview.path("quarantinePreview.node.quarantined").entity(Boolean.class).isEqualTo(false);
+		this.graphQl.documentName("node")
+			.variable("id", id("m"))
+			.execute()
+			.path("node.quarantined")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+		previewOf("d1").errors().satisfy(errors -> assertAll(errors, "BAD_REQUEST"));
+		previewOf("ghost").errors().satisfy(errors -> assertAll(errors, "NOT_FOUND"));
+		as(null).documentName("quarantinePreview")
+			.variable("id", id("m"))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertAll(errors, "UNAUTHORIZED"));
+		as(TestKeys.WRITER).documentName("quarantinePreview")
+			.variable("id", id("m"))
+			.execute()
+			.errors()
+			.satisfy(errors -> assertAll(errors, "FORBIDDEN"));
+	}
+
+	private GraphQlTester.Response previewOf(String local) {
+		return this.graphQl.documentName("quarantinePreview").variable("id", id(local)).execute();
 	}
 
 	@Test

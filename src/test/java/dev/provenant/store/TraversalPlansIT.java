@@ -27,10 +27,11 @@ class TraversalPlansIT extends GraphQlIT {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "lineage/upstream", "lineage/downstream", "impact/downstream_decisions",
-			"impact/downstream_actions", "governance/quarantined_upstream" })
+			"impact/downstream_actions", "impact/impact_graph", "governance/quarantined_upstream" })
 	void traversalsPlanAsPruningBreadthFirstExpands(String name) {
-		String statement = name.startsWith("lineage") ? this.queries.render(name, Map.of("depth", 10))
-				: this.queries.get(name);
+		// Depth-bounded traversals take their bound as a rendered literal.
+		String statement = (name.startsWith("lineage") || name.equals("impact/impact_graph"))
+				? this.queries.render(name, Map.of("depth", 10)) : this.queries.get(name);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", "any");
 		parameters.put("asOf", OffsetDateTime.parse("2026-11-01T00:00:00Z"));
