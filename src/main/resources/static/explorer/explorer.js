@@ -587,6 +587,61 @@
     var recentre = document.getElementById('recentre');
     if (recentre) { recentre.addEventListener('click', function () { show(node.id, { kind: node.kind }); }); }
     auditTrail(node.id);
+    agentRun(node);
+  }
+
+  var runAsked = 0;
+
+  /**
+   * For a decision recorded from an OpenTelemetry trace: the agent run it was made in and the spans it was made of,
+   * step by step (model calls, retrievals, database reads, tool calls and the actions they recorded).
+   */
+  function agentRun(node) {
+    var request = ++runAsked;
+    var section = document.getElementById('agent-run');
+    section.hidden = true;
+    delete section.dataset.node;
+    if (node.kind !== 'DECISION') { return; }
+    graphql('query($id: ID!) { node(id: $id) { ... on Decision { run { id name job { id name } }'
+      + ' trace { name operation model tool dataSource action startedAt endedAt status inputTokens outputTokens } } } }',
+      { id: node.id })
+      .then(function (data) {
+        if (request !== runAsked || !data.node || !data.node.trace.length) { return; }
+        var run = data.node.run;
+        var steps = data.node.trace;
+        var calls = steps.filter(function (step) { return step.model; }).length;
+        var reads = unique(steps.map(function (step) { return step.dataSource; }));
+        var actions = unique(steps.map(function (step) { return step.action; }));
+        document.getElementById('agent-run-summary').innerHTML = (run
+          ? 'Made in the run of <button type="button" class="link" data-id="' + escape(run.id) + '">'
+            + escape(run.name || run.id) + '</button>' + (run.job ? ' (agent ' + escape(run.job.name || run.job.id) + ')' : '')
+          : 'Recorded from an OpenTelemetry trace')
+          + ': ' + calls + ' model call' + (calls === 1 ? '' : 's') + ', '
+          + reads.length + ' read' + (reads.length === 1 ? '' : 's') + ', ' + actions.length + ' action'
+          + (actions.length === 1 ? '' : 's') + '.';
+        document.getElementById('agent-steps').innerHTML = steps.map(function (step) {
+          var what = step.model || step.dataSource || step.tool || '';
+          var tokens = (step.inputTokens != null || step.outputTokens != null)
+            ? ' (' + (step.inputTokens || 0) + ' in, ' + (step.outputTokens || 0) + ' out)' : '';
+          var took = Math.max(0, Date.parse(step.endedAt) - Date.parse(step.startedAt));
+          return '<tr' + (step.status === 'ERROR' ? ' class="overdue"' : '') + '><td>' + escape(step.name) + '</td><td>'
+            + escape(step.operation || '') + '</td><td>' + escape(what + tokens) + '</td><td>'
+            + (step.action ? '<button type="button" class="link" data-id="' + escape(step.action) + '">' + escape(step.action) + '</button>' : '')
+            + '</td><td>' + took + ' ms</td></tr>';
+        }).join('');
+        section.querySelectorAll('button.link').forEach(function (button) {
+          button.addEventListener('click', function () { show(button.dataset.id); });
+        });
+        section.dataset.node = node.id;
+        section.hidden = false;
+      })
+      .catch(function (error) {
+        if (request === runAsked) { status('The agent run could not be read: ' + error.message); }
+      });
+  }
+
+  function unique(values) {
+    return values.filter(function (value, i) { return value && values.indexOf(value) === i; });
   }
 
   var auditAsked = 0;
