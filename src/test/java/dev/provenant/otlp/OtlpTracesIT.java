@@ -260,16 +260,7 @@ class OtlpTracesIT extends GraphQlIT {
 	void aRequestWithMoreSpansThanTheLimitIsRefusedWhole() throws Exception {
 		List<SpanData> spans = trace("m", 0.95);
 		try (var limited = startAnotherInstance("--provenant.otlp.max-spans-per-request=3")) {
-			OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-				.setEndpoint("http://127.0.0.1:" + port(limited) + "/v1/traces")
-				.addHeader("X-API-Key", TestKeys.WRITER)
-				.build();
-			try {
-				assertThat(exporter.export(spans).join(30, TimeUnit.SECONDS).isSuccess()).isFalse();
-			}
-			finally {
-				exporter.shutdown().join(10, TimeUnit.SECONDS);
-			}
+			assertThat(export(port(limited), spans).isSuccess()).isFalse();
 		}
 		assertThat(count("MATCH (s:OtlpSpan {traceId: $p}) RETURN count(s) AS n", spans.get(0).getTraceId())).isZero();
 	}
@@ -278,16 +269,7 @@ class OtlpTracesIT extends GraphQlIT {
 	void contentIsKeptOnlyWhenAskedFor() throws Exception {
 		List<SpanData> spans = trace("k", 0.95);
 		try (var keeping = startAnotherInstance("--provenant.otlp.keep-content=true")) {
-			OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-				.setEndpoint("http://127.0.0.1:" + port(keeping) + "/v1/traces")
-				.addHeader("X-API-Key", TestKeys.WRITER)
-				.build();
-			try {
-				assertThat(exporter.export(spans).join(30, TimeUnit.SECONDS).isSuccess()).isTrue();
-			}
-			finally {
-				exporter.shutdown().join(10, TimeUnit.SECONDS);
-			}
+			assertThat(export(port(keeping), spans).isSuccess()).isTrue();
 		}
 		assertThat(count(
 				"MATCH (s:OtlpSpan {traceId: $p}) WHERE s.attributes CONTAINS 'APPROVE THE LOAN' "
@@ -453,8 +435,13 @@ class OtlpTracesIT extends GraphQlIT {
 
 	/** Through the SDK's OTLP HTTP exporter: protobuf, gzip, the key in its headers. */
 	private CompletableResultCode export(Collection<SpanData> spans) {
+		return export(this.port, spans);
+	}
+
+	/** As {@link #export(Collection)}, to the instance listening on {@code port}. */
+	private CompletableResultCode export(int port, Collection<SpanData> spans) {
 		OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-			.setEndpoint("http://127.0.0.1:" + this.port + "/v1/traces")
+			.setEndpoint("http://127.0.0.1:" + port + "/v1/traces")
 			.setCompression("gzip")
 			.addHeader("X-API-Key", TestKeys.WRITER)
 			.setTimeout(30, TimeUnit.SECONDS)
