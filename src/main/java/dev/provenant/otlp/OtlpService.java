@@ -129,10 +129,12 @@ class OtlpService {
 		// All traces' news in one ingest, as one batch; if it is refused, trace by trace,
 		// so
 		// that one trace's bad reference refuses that trace alone. A refused ingest has
-		// written nothing (it checks everything first).
+		// written nothing (it checks everything first). A single trace's refusal is known
+		// already.
 		if (!ingested(tx, recorded.values(), actor)) {
+			boolean several = recorded.size() > 1;
 			for (Map.Entry<String, Recorded> trace : new ArrayList<>(recorded.entrySet())) {
-				if (recorded.size() > 1 && ingested(tx, List.of(trace.getValue()), actor)) {
+				if (several && ingested(tx, List.of(trace.getValue()), actor)) {
 					continue;
 				}
 				recorded.remove(trace.getKey());

@@ -135,11 +135,7 @@ class OtlpTracesIT extends GraphQlIT {
 			.path("rollbackScope.actionIds.ids")
 			.entityList(String.class)
 			.containsExactly("action:" + id("a-call-2"), "action:" + id("a-call-1"));
-		this.graphQl.documentName("verifyAuditLog")
-			.execute()
-			.path("verifyAuditLog.ok")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+		assertAuditLogVerifies();
 	}
 
 	@Test
@@ -187,6 +183,25 @@ class OtlpTracesIT extends GraphQlIT {
 	}
 
 	@Test
+	void aRefusedTraceRefusesItselfAloneAndTheRequestsOtherTracesAreRecorded() throws Exception {
+		List<SpanData> refused = trace("n", 0.95, id("prompt:unknown"));
+		List<SpanData> fine = trace("o", 0.95);
+		List<SpanData> both = new ArrayList<>(refused);
+		both.addAll(fine);
+		ByteArrayOutputStream json = new ByteArrayOutputStream();
+		TraceRequestMarshaler.create(both).writeJsonTo(json);
+		HttpResponse<String> response = postJson(json.toByteArray());
+		assertThat(response.body()).contains("\"rejectedSpans\":\"" + refused.size() + "\"")
+			.contains(refused.get(0).getTraceId())
+			.doesNotContain(fine.get(0).getTraceId());
+		assertThat(count("MATCH (s:OtlpSpan {traceId: $p}) RETURN count(s) AS n", refused.get(0).getTraceId()))
+			.isZero();
+		assertThat(describe("o")).contains("dec-o1 MADE_BY model:openai:" + id("gpt-4o-2024-08-06"),
+				"action:" + id("o-call-1") + " EXECUTES dec-o1 reversible=true");
+		assertAuditLogVerifies();
+	}
+
+	@Test
 	void aSpanMissingWhatItNeedsIsCountedAndTheRestOfItsTraceIsRecorded() throws Exception {
 		List<SpanData> spans = trace("f", 0.95, id("prompt:loan"), false);
 		ByteArrayOutputStream json = new ByteArrayOutputStream();
@@ -228,11 +243,7 @@ class OtlpTracesIT extends GraphQlIT {
 							.consume());
 			}
 		}
-		this.graphQl.documentName("verifyAuditLog")
-			.execute()
-			.path("verifyAuditLog.ok")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+		assertAuditLogVerifies();
 	}
 
 	@Test
@@ -249,11 +260,7 @@ class OtlpTracesIT extends GraphQlIT {
 					"action:" + id("l-call-1") + " EXECUTES dec-l1 reversible=true",
 					"dec-l2 MADE_BY model:anthropic:" + id("claude-sonnet-4"));
 		assertThat(late()).isEqualTo(lateBefore + 1);
-		this.graphQl.documentName("verifyAuditLog")
-			.execute()
-			.path("verifyAuditLog.ok")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+		assertAuditLogVerifies();
 	}
 
 	@Test
@@ -276,6 +283,14 @@ class OtlpTracesIT extends GraphQlIT {
 						+ "AND s.attributes CONTAINS 'gen_ai.input.messages' RETURN count(s) AS n",
 				spans.get(0).getTraceId()))
 			.isEqualTo(1);
+	}
+
+	private void assertAuditLogVerifies() {
+		this.graphQl.documentName("verifyAuditLog")
+			.execute()
+			.path("verifyAuditLog.ok")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 	}
 
 	private double late() {
