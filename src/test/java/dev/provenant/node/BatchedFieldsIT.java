@@ -1,5 +1,8 @@
 package dev.provenant.node;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.provenant.dependency.DependencyIndex;
@@ -49,13 +52,34 @@ class BatchedFieldsIT extends GraphQlIT {
 
 	@Test
 	void theNumberOfStatementsDoesNotGrowWithTheNumberOfNodes() {
-		double few = statementsFor(3);
-		double many = statementsFor(40);
-		assertThat(many).isEqualTo(few);
-		assertThat(few).isLessThanOrEqualTo(16);
+		Map<String, Double> few = fewestStatementsFor(3);
+		Map<String, Double> many = fewestStatementsFor(40);
+		assertThat(total(many)).as("statements for 40 decisions %s, for 3 %s", many, few).isEqualTo(total(few));
+		assertThat(total(few)).as("statements %s", few).isLessThanOrEqualTo(16);
 	}
 
-	private double statementsFor(int decisions) {
+	/**
+	 * The statements the query ran, by name, for a new story of {@code decisions}; of
+	 * three such stories, the one that ran fewest. A schedule of the service's own (an
+	 * hourly sweep, a checkpoint) can only add statements to a measurement, never take
+	 * any away, so the fewest is the query's own count.
+	 */
+	private Map<String, Double> fewestStatementsFor(int decisions) {
+		Map<String, Double> fewest = null;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Map<String, Double> measured = statementsFor(decisions);
+			if (fewest == null || total(measured) < total(fewest)) {
+				fewest = measured;
+			}
+		}
+		return fewest;
+	}
+
+	private static double total(Map<String, Double> statements) {
+		return statements.values().stream().mapToDouble(Double::doubleValue).sum();
+	}
+
+	private Map<String, Double> statementsFor(int decisions) {
 		Story story = story().dataSource("crm").feature("f", "crm").model("m", "f").policy("p");
 		for (int i = 0; i < decisions; i++) {
 			String at = "2026-11-01T10:%02d:00Z".formatted(i);
@@ -64,14 +88,21 @@ class BatchedFieldsIT extends GraphQlIT {
 		}
 		story.ingest(this.graphQl);
 		awaitIndexFollowing();
-		double before = statements();
+		Map<String, Double> before = statements();
 		this.graphQl.document(NESTED)
 			.variable("id", story.id("crm"))
 			.execute()
 			.path("blastRadius.decisions.edges")
 			.entityList(Object.class)
 			.hasSize(decisions);
-		return statements() - before;
+		Map<String, Double> ran = new TreeMap<>();
+		statements().forEach((query, count) -> {
+			double delta = count - before.getOrDefault(query, 0.0);
+			if (delta > 0) {
+				ran.put(query, delta);
+			}
+		});
+		return ran;
 	}
 
 	/**
@@ -96,13 +127,15 @@ class BatchedFieldsIT extends GraphQlIT {
 	 * Statements run so far, but for those of the service's own schedules, which may fall
 	 * inside the measurement.
 	 */
-	private double statements() {
-		return this.meters.find("provenant.cypher.statements")
-			.counters()
-			.stream()
-			.filter(counter -> !BACKGROUND.contains(counter.getId().getTag("query")))
-			.mapToDouble(Counter::count)
-			.sum();
+	private Map<String, Double> statements() {
+		Map<String, Double> statements = new TreeMap<>();
+		for (Counter counter : this.meters.find("provenant.cypher.statements").counters()) {
+			String query = counter.getId().getTag("query");
+			if (!BACKGROUND.contains(query)) {
+				statements.merge(query, counter.count(), Double::sum);
+			}
+		}
+		return statements;
 	}
 
 }
