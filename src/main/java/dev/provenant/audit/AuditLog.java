@@ -50,6 +50,12 @@ public class AuditLog {
 
 	private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The head as the last write transaction to lock or move it left it, so that
+	 * {@link #append} need not read it again (see {@link #knownHeadOf}).
+	 */
+	private final java.util.concurrent.atomic.AtomicReference<KnownHead> knownHead = new java.util.concurrent.atomic.AtomicReference<>();
+
 	AuditLog(GraphStore store, Facts facts, Checkpoints checkpoints, Clock clock, MeterRegistry meters) {
 		this.meters = meters;
 		this.store = store;
@@ -122,7 +128,7 @@ public class AuditLog {
 	 * no other recorded write changes the store.
 	 */
 	public void lock(TransactionContext tx) {
-		this.store.run(tx, "audit/lock_head", Map.of()).consume();
+		lockHead(tx);
 	}
 
 	/**
@@ -134,9 +140,39 @@ public class AuditLog {
 	 * {@code OtlpSpan <traceId>:<spanId>} for spans it will store
 	 */
 	public Recording begin(TransactionContext tx, Collection<String> keys) {
-		this.store.run(tx, "audit/lock_head", Map.of()).consume();
+		lockHead(tx);
 		List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
 		return new Recording(distinct, this.facts.digests(tx, distinct));
+	}
+
+	/**
+	 * As {@link #begin}, for a write that only creates nodes under {@code ids} (and edges
+	 * from them): nothing stood under them before, since the store's unique constraint on
+	 * node ids fails the write if anything did, so their facts before are not read.
+	 */
+	public Recording beginCreating(TransactionContext tx, Collection<String> ids) {
+		lockHead(tx);
+		return new Recording(List.copyOf(new LinkedHashSet<>(ids)), Map.of());
+	}
+
+	/**
+	 * Locks the head in {@code tx} and remembers it as this transaction's: from here
+	 * until {@code tx} commits no other writer moves it, so {@link #append} knows it
+	 * without reading it again.
+	 */
+	private void lockHead(TransactionContext tx) {
+		Record head = this.store.run(tx, "audit/lock_head", Map.of()).single();
+		this.knownHead.set(new KnownHead(tx, Head.of(head)));
+	}
+
+	/**
+	 * The head as {@code tx} left it, if this instance locked or moved it in {@code tx}:
+	 * nothing else can have moved it since (the lock is held until commit). Null
+	 * otherwise, e.g. when another write locked a head since, in its own transaction.
+	 */
+	private KnownHead knownHeadOf(TransactionContext tx) {
+		KnownHead known = this.knownHead.get();
+		return (known != null && known.tx() == tx) ? known : null;
 	}
 
 	/**
@@ -164,8 +200,9 @@ public class AuditLog {
 		}
 		List<Record> touched = new ArrayList<>();
 		Map<String, String> after = this.facts.digests(tx, recording.keys(), touched);
-		Record head = this.store.run(tx, "audit/head", Map.of()).single();
-		StateDigest state = stateOf(head);
+		KnownHead known = knownHeadOf(tx);
+		Head head = (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
+		StateDigest state = head.stateDigest();
 		List<String> before = new ArrayList<>();
 		List<String> afterList = new ArrayList<>();
 		for (String key : recording.keys()) {
@@ -183,6 +220,7 @@ public class AuditLog {
 		AuditEvent.Records records = new AuditEvent.Records(recording.keys(), before, afterList);
 		AuditEvent event = appendEvent(tx, head, operation, actor, ids, CanonicalJson.digest(request), detail, records,
 				state, notes);
+		this.knownHead.set(new KnownHead(tx, new Head(event.sequence(), event.hash(), state.bytes())));
 		this.store.afterCommit(() -> appended(event));
 		for (AppendListener listener : this.listeners) {
 			listener.appended(event, touched);
@@ -207,7 +245,7 @@ public class AuditLog {
 				return (AuditEvent) null;
 			}
 			Record current = this.store.run(tx, "audit/head", Map.of()).single();
-			return appendBaseline(tx, current, this.facts.stateDigest(tx));
+			return appendBaseline(tx, Head.of(current), this.facts.stateDigest(tx));
 		});
 		if (baseline != null) {
 			appended(baseline);
@@ -234,7 +272,7 @@ public class AuditLog {
 			return;
 		}
 		if (last.stateDigest() == null) {
-			appendBaseline(tx, head, state);
+			appendBaseline(tx, Head.of(head), state);
 			return;
 		}
 		Checkpoint signed = this.checkpoints.sign(sequence, last.hash(), last.stateDigest(), last.at());
@@ -248,9 +286,9 @@ public class AuditLog {
 	 * Where the whole-store proof starts on a log whose events before {@code head}
 	 * predate it.
 	 */
-	private AuditEvent appendBaseline(SimpleQueryRunner tx, Record head, StateDigest state) {
+	private AuditEvent appendBaseline(SimpleQueryRunner tx, Head head, StateDigest state) {
 		return appendEvent(tx, head, AuditOperation.BASELINE, "provenant", List.of(), CanonicalJson.digest(Map.of()),
-				"the log's first " + head.get("sequence").asLong() + " events predate the whole-store proof",
+				"the log's first " + head.sequence() + " events predate the whole-store proof",
 				new AuditEvent.Records(List.of(), List.of(), List.of()), state, AuditEvent.Notes.NONE);
 	}
 
@@ -261,15 +299,15 @@ public class AuditLog {
 				event.ids().size(), event.hash());
 	}
 
-	private AuditEvent appendEvent(SimpleQueryRunner tx, Record head, AuditOperation operation, String actor,
+	private AuditEvent appendEvent(SimpleQueryRunner tx, Head head, AuditOperation operation, String actor,
 			List<String> ids, String payloadDigest, String detail, AuditEvent.Records records, StateDigest state,
 			AuditEvent.Notes notes) {
-		long sequence = head.get("sequence").asLong() + 1;
+		long sequence = head.sequence() + 1;
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		String stateDigest = state.hash();
 		AuditEvent unsigned = new AuditEvent(sequence, at, actor, operation, List.copyOf(ids), payloadDigest,
 				records.digest(), detail, null, records, stateDigest, notes);
-		String hash = AuditEvent.chain(head.get("hash").asString(), unsigned.canonicalForm());
+		String hash = AuditEvent.chain(head.hash(), unsigned.canonicalForm());
 		AuditEvent event = new AuditEvent(sequence, at, actor, operation, unsigned.ids(), payloadDigest,
 				unsigned.recordsDigest(), detail, hash, records, stateDigest, notes);
 		Checkpoint checkpoint = this.checkpoints.sign(sequence, hash, stateDigest, at);
@@ -296,14 +334,32 @@ public class AuditLog {
 		return event;
 	}
 
-	private static StateDigest stateOf(Record head) {
-		if (!head.get("state").isNull()) {
-			return StateDigest.of(head.get("state").asByteArray());
+	/**
+	 * The audit head as a write found it.
+	 *
+	 * @param state the state digest's bytes; null on a log whose baseline is not recorded
+	 */
+	private record Head(long sequence, String hash, byte[] state) {
+
+		static Head of(Record row) {
+			return new Head(row.get("sequence").asLong(), row.get("hash").asString(),
+					row.get("state").isNull() ? null : row.get("state").asByteArray());
 		}
-		if (head.get("sequence").asLong() == 0) {
-			return StateDigest.empty();
+
+		StateDigest stateDigest() {
+			if (this.state != null) {
+				return StateDigest.of(this.state);
+			}
+			if (this.sequence == 0) {
+				return StateDigest.empty();
+			}
+			throw new IllegalStateException("The audit head has no state digest: the baseline was not recorded");
 		}
-		throw new IllegalStateException("The audit head has no state digest: the baseline was not recorded");
+
+	}
+
+	/** The head as the write transaction {@code tx} last locked or moved it. */
+	private record KnownHead(TransactionContext tx, Head head) {
 	}
 
 	/**

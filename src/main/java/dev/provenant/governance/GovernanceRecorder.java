@@ -68,21 +68,24 @@ class GovernanceRecorder implements DecisionsRecorded {
 	@Override
 	public void recorded(TransactionContext tx, List<DecisionInput> decisions) {
 		List<Proposal> proposals = decisions.stream().map(Proposal::of).toList();
-		Map<String, ProvenanceNode> policies = this.nodes.findAll(tx,
-				proposals.stream().map(Proposal::policyId).filter(Objects::nonNull).distinct().toList());
-		Map<String, List<String>> quarantined = this.quarantine.find(tx, proposals);
-		Map<String, ProvenanceNode> approvers = this.nodes.findAll(tx,
-				decisions.stream()
-					.filter(decision -> decision.approvedBy() != null)
-					.flatMap(decision -> decision.approvedBy().stream())
+		// Policies and approvers in one read: a small write is a few round trips.
+		Map<String, ProvenanceNode> policiesAndApprovers = this.nodes.findAll(tx,
+				java.util.stream.Stream
+					.concat(proposals.stream().map(Proposal::policyId).filter(Objects::nonNull),
+							decisions.stream()
+								.filter(decision -> decision.approvedBy() != null)
+								.flatMap(decision -> decision.approvedBy().stream()))
 					.distinct()
 					.toList());
+		Map<String, ProvenanceNode> approvers = policiesAndApprovers;
+		Map<String, List<String>> quarantined = this.quarantine.find(tx, proposals);
 		List<Map<String, Object>> rows = new ArrayList<>(decisions.size());
 		List<Assessment> assessments = new ArrayList<>(decisions.size());
 		for (int i = 0; i < decisions.size(); i++) {
 			DecisionInput decision = decisions.get(i);
 			Proposal proposal = proposals.get(i);
-			Policy policy = (proposal.policyId() == null) ? null : (Policy) policies.get(proposal.policyId());
+			Policy policy = (proposal.policyId() != null
+					&& policiesAndApprovers.get(proposal.policyId()) instanceof Policy named) ? named : null;
 			Assessment assessed = this.rules.assess(proposal, policy,
 					quarantined.getOrDefault(proposal.id(), List.of()));
 			List<Reason> attestation = attestationProblems(decision, policy, approvers);

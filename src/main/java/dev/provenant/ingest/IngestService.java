@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import dev.provenant.api.BatchRejected;
 import dev.provenant.api.Forbidden;
@@ -263,8 +264,9 @@ public class IngestService {
 		if (!problems.isEmpty()) {
 			throw new BatchRejected(problems);
 		}
+		// Ingest only creates: new nodes, and edges from them.
 		AuditLog.Recording recording = fresh.isEmpty() ? null
-				: this.audit.begin(tx, fresh.stream().map(planned -> planned.record.id()).toList());
+				: this.audit.beginCreating(tx, fresh.stream().map(planned -> planned.record.id()).toList());
 		int edges = write(tx, fresh, actor);
 		List<ProvenanceBatch.DecisionInput> decisions = fresh.stream()
 			.map(Planned::record)
@@ -331,35 +333,10 @@ public class IngestService {
 		if (fresh.isEmpty()) {
 			return 0;
 		}
-		OffsetDateTime recordedAt = OffsetDateTime.now(this.clock);
-		List<Map<String, Object>> nodes = new ArrayList<>(fresh.size());
-		List<Map<String, Object>> edges = new ArrayList<>();
-		for (Planned planned : fresh) {
-			RecordInput record = planned.record;
-			Map<String, Object> properties = new HashMap<>();
-			properties.put("id", record.id());
-			properties.put("kind", record.kind().name());
-			properties.put("name", record.name());
-			properties.put("attributes", ContentDigest.attributesJson(record.attributes()));
-			properties.put("recordedAt", recordedAt);
-			properties.put("contentSha256", planned.digest);
-			properties.putAll(record.ownFields());
-			properties.values().removeIf(java.util.Objects::isNull);
-			nodes.add(Map.of("label", record.kind().label(), "properties", properties));
-			// An approval sent with the decision is the writer's statement, not the
-			// approver's review: the edge names who attested it.
-			record.references()
-				.forEach(r -> edges.add(Map.of("from", record.id(), "to", r.target(), "type", r.type().name(),
-						"properties", (r.type() == EdgeType.APPROVED_BY) ? Map.of("attestedBy", actor) : Map.of())));
-		}
-		this.store.run(tx, "ingest/create_nodes", Map.of("nodes", nodes)).consume();
-		if (edges.isEmpty()) {
-			return 0;
-		}
-		return this.store.run(tx, "ingest/create_edges", Map.of("edges", edges, "recordedAt", recordedAt))
-			.consume()
-			.counters()
-			.relationshipsCreated();
+		Map<String, Object> parameters = NewRecords.parameters(fresh.stream().map(Planned::record).toList(),
+				fresh.stream().map(Planned::digest).toList(), actor, OffsetDateTime.now(this.clock),
+				UnaryOperator.identity());
+		return this.store.run(tx, "ingest/create_records", parameters).consume().counters().relationshipsCreated();
 	}
 
 	private static RecordProblem conflict(Planned planned, Stored existing) {

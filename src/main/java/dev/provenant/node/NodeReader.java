@@ -62,6 +62,9 @@ public class NodeReader {
 	 * are absent.
 	 */
 	public Map<String, ProvenanceNode> findAll(TransactionContext tx, Collection<String> ids, OffsetDateTime asOf) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
 		Map<String, ProvenanceNode> found = new HashMap<>();
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("ids", List.copyOf(ids));
