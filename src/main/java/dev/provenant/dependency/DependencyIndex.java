@@ -63,6 +63,8 @@ public class DependencyIndex {
 
 	private final GraphStore store;
 
+	private final AuditLog audit;
+
 	private final DependencyIndexProperties properties;
 
 	private final DependencyGraph graph = new DependencyGraph();
@@ -109,6 +111,7 @@ public class DependencyIndex {
 	DependencyIndex(GraphStore store, AuditLog audit, DependencyIndexProperties properties, MeterRegistry meters,
 			Caches caches) {
 		this.store = store;
+		this.audit = audit;
 		this.properties = properties;
 		this.maxOwnWritesBytes = caches.bounds().indexPendingBytes().toBytes();
 		caches.measured(CacheBounds.INDEX_PENDING, () -> this.ownWritesBytes, () -> this.ownWritesWaiting,
@@ -206,6 +209,11 @@ public class DependencyIndex {
 	 * share one catch-up.
 	 */
 	private void followSoon() {
+		if (this.ready && this.sequence >= this.audit.committedSequence()) {
+			// The write was applied as it committed (or recorded nothing): a catch-up now
+			// could only find other instances' writes, which every read looks for itself.
+			return;
+		}
 		if (this.ready && this.followPending.compareAndSet(false, true)) {
 			this.follower.execute(() -> {
 				this.followPending.set(false);

@@ -69,7 +69,8 @@ public class EventFollower {
 		this.clock = clock;
 		// subscribers hear what commits from now on; a cursor brings earlier events
 		this.published = store.read(eventLog::head);
-		store.onCommit(this::soon);
+		// Only a write that recorded events has anything for the follower to read.
+		events.onCommitted(this::soon);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -84,7 +85,10 @@ public class EventFollower {
 		this.follower.shutdownNow();
 	}
 
-	/** After this instance's own commit: read at once rather than at the next poll. */
+	/**
+	 * After this instance's own write of events commits: read at once rather than at the
+	 * next poll.
+	 */
 	private void soon() {
 		if (this.pending.compareAndSet(false, true)) {
 			try {

@@ -34,6 +34,8 @@ public class GovernanceEvents {
 
 	private final ObjectProvider<EventsRecorded> outboxes;
 
+	private final java.util.List<Runnable> committedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private final MeterRegistry meters;
 
 	/**
@@ -63,8 +65,19 @@ public class GovernanceEvents {
 		}
 		// Listeners hear of them from the event log (EventFollower), as they hear of
 		// every other instance's: once each, in commit order.
-		this.store.afterCommit(() -> events.forEach(this::count));
+		this.store.afterCommit(() -> {
+			events.forEach(this::count);
+			this.committedListeners.forEach(Runnable::run);
+		});
 		this.outboxes.orderedStream().forEach(outbox -> outbox.recorded(tx, events));
+	}
+
+	/**
+	 * Runs {@code listener} after each write of this instance that recorded events has
+	 * committed, on the writer's thread: it must be quick.
+	 */
+	void onCommitted(Runnable listener) {
+		this.committedListeners.add(listener);
 	}
 
 	/**
