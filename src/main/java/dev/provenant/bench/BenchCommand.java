@@ -53,6 +53,9 @@ public final class BenchCommand {
 
 	private final BenchReport report;
 
+	/** Records per second of each ingest and write floor phase, by name. */
+	private final Map<String, Double> recordsPerSecond = new java.util.HashMap<>();
+
 	BenchCommand(BenchOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
@@ -126,7 +129,13 @@ public final class BenchCommand {
 			CypherEngine raw = new CypherEngine(service.getBean(Driver.class), service.getBean(GraphStore.class),
 					service.getBean(CypherQueries.class));
 			long heapBefore = usedHeap();
+			// The index is built from the store in the background at startup: built
+			// before the
+			// floor writes, it never holds the floor's records.
+			awaitIndexBuilt(service.getBean(DependencyIndex.class));
+			writeFloor(graph, new WriteFloor(service.getBean(Driver.class), service.getBean(CypherQueries.class)));
 			ingest(graph, serviceEngine);
+			compareWithFloor();
 			waitForIndex(service.getBean(DependencyIndex.class), serviceEngine);
 			long verifying = System.nanoTime();
 			int events = serviceEngine.verifyAuditLog();
@@ -149,6 +158,7 @@ public final class BenchCommand {
 			timeAssess(serviceEngine);
 			mixedLoad(serviceEngine, graph, roots);
 			otlpIngest(endpoint.resolve("/v1/traces"), apiKey);
+			smallWrites(serviceEngine);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(store.toFile());
@@ -181,8 +191,45 @@ public final class BenchCommand {
 		long phase = System.nanoTime();
 		int upstream = service.ingest(graph.upstreamBatch());
 		this.out.printf(Locale.ROOT, "Ingested %,d upstream records in %s%n", upstream, seconds(phase));
-		ingestPhase("one writer", List.of(batches(graph, 0)), graph, service);
-		ingestPhase("two writers", List.of(batches(graph, 1), batches(graph, 2)), graph, service);
+		ingestPhase("Ingest", "one writer", List.of(batches(graph, 0)), graph, service::ingest);
+		ingestPhase("Ingest", "two writers", List.of(batches(graph, 1), batches(graph, 2)), graph, service::ingest);
+	}
+
+	/**
+	 * The same batches as {@link #ingest}, by one writer and then two, created by Neo4j
+	 * alone (see {@link WriteFloor}); removed again before the service ingests.
+	 */
+	private void writeFloor(SyntheticGraph graph, WriteFloor floor) {
+		floor.create(graph.upstreamBatch());
+		ingestPhase("Write floor", "one writer", List.of(batches(graph, 0)), graph, floor::create);
+		ingestPhase("Write floor", "two writers", List.of(batches(graph, 1), batches(graph, 2)), graph, floor::create);
+		long phase = System.nanoTime();
+		floor.remove();
+		this.out.println("Removed the write floor's records in " + seconds(phase));
+	}
+
+	/**
+	 * Ingest as a share of the write floor, one writer each, and what a second writer
+	 * adds to ingest.
+	 */
+	private void compareWithFloor() {
+		double ingestOne = recordsPerSecond("ingest one writer");
+		double ingestTwo = recordsPerSecond("ingest two writers");
+		double floorOne = recordsPerSecond("write floor one writer");
+		double floorTwo = recordsPerSecond("write floor two writers");
+		this.report.fact("ingestToFloorOneWriter", ingestOne / floorOne);
+		this.report.fact("ingestToFloorTwoWriters", ingestTwo / floorTwo);
+		this.report.fact("ingestTwoWritersToOne", ingestTwo / ingestOne);
+		String line = String.format(Locale.ROOT,
+				"Ingest against the write floor: one writer %.2f× the floor (target ≥ 0.7), two writers %.2f× the "
+						+ "floor; two writers %.2f× one (target ≥ 1.3; the floor's two writers %.2f× its one)",
+				ingestOne / floorOne, ingestTwo / floorTwo, ingestTwo / ingestOne, floorTwo / floorOne);
+		this.out.println(line);
+		this.report.note(line);
+	}
+
+	private double recordsPerSecond(String phase) {
+		return this.recordsPerSecond.get(phase);
 	}
 
 	/** A segment of the stream, cut into batches of 1,000 records. */
@@ -200,7 +247,8 @@ public final class BenchCommand {
 	 * are counted as the service reports them created; a writer that fails ends the run
 	 * at once.
 	 */
-	private void ingestPhase(String label, List<List<int[]>> perWriter, SyntheticGraph graph, ServiceEngine service) {
+	private void ingestPhase(String what, String label, List<List<int[]>> perWriter, SyntheticGraph graph,
+			java.util.function.ToLongFunction<Map<String, Object>> writer) {
 		long phase = System.nanoTime();
 		int writers = perWriter.size();
 		int total = perWriter.stream().mapToInt(List::size).sum();
@@ -215,7 +263,7 @@ public final class BenchCommand {
 				for (int[] range : batches) {
 					Map<String, Object> batch = graph.batch(range[0], range[1]);
 					long start = System.nanoTime();
-					written.addAndGet(service.ingest(batch));
+					written.addAndGet(writer.applyAsLong(batch));
 					latencyList.add(System.nanoTime() - start);
 					decisions.addAndGet(((List<?>) batch.get("decisions")).size());
 					done.incrementAndGet();
@@ -224,9 +272,8 @@ public final class BenchCommand {
 			}));
 		}
 		try {
-			awaitWriters(running,
-					() -> this.out.printf(Locale.ROOT, "  ingest (%s): %,d of %,d batches, %,.0f records/s%n", label,
-							done.get(), total, written.get() / elapsed(phase)));
+			awaitWriters(running, () -> this.out.printf(Locale.ROOT, "  %s (%s): %,d of %,d batches, %,.0f records/s%n",
+					what.toLowerCase(Locale.ROOT), label, done.get(), total, written.get() / elapsed(phase)));
 		}
 		finally {
 			pool.shutdownNow();
@@ -242,12 +289,14 @@ public final class BenchCommand {
 		figures.put("decisionsPerSecond", decisions.get() / secondsTaken);
 		figures.put("batchP50Ms", batch.p50());
 		figures.put("batchP99Ms", batch.p99());
-		this.report.fact("ingest " + label, figures);
+		this.report.fact(what.toLowerCase(Locale.ROOT) + " " + label, figures);
+		this.recordsPerSecond.put(what.toLowerCase(Locale.ROOT) + " " + label, records / secondsTaken);
 		String line = String.format(Locale.ROOT,
-				"Ingest, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
+				"%s, %s: %,d records in %.1f s: %,.0f records/s (%,.0f decisions/s with their actions and "
 						+ "edges), batch of up to %,d p50 %s, p99 %s (%,d batches)",
-				label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken, BATCH_RECORDS,
-				BenchReport.milliseconds(batch.p50()), BenchReport.milliseconds(batch.p99()), batch.samples());
+				what, label, records, secondsTaken, records / secondsTaken, decisions.get() / secondsTaken,
+				BATCH_RECORDS, BenchReport.milliseconds(batch.p50()), BenchReport.milliseconds(batch.p99()),
+				batch.samples());
 		this.out.println(line);
 		this.report.note(line);
 	}
@@ -281,6 +330,12 @@ public final class BenchCommand {
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
 			throw new IllegalStateException("ingest failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+	}
+
+	private static void awaitIndexBuilt(DependencyIndex index) {
+		while (!index.ready()) {
+			sleep(100);
 		}
 	}
 
@@ -391,6 +446,56 @@ public final class BenchCommand {
 			this.out.println(line);
 			this.report.note(line);
 		}
+	}
+
+	/**
+	 * Agents recording one decision (and its two actions) per request, from 1, 8 and 32
+	 * writers, each for the budget of one query (at most 15 s); then the same number of
+	 * clients as the middle row sending empty requests, the ceiling of the HTTP and
+	 * GraphQL stack on this machine. A writer that fails fails the run.
+	 */
+	private void smallWrites(ServiceEngine service) {
+		SmallWrites load = new SmallWrites(service, this.options.seed());
+		Duration each = (this.options.budget().compareTo(Duration.ofSeconds(15)) < 0) ? this.options.budget()
+				: Duration.ofSeconds(15);
+		load.writes(2, this.options.warmUp());
+		for (int writers : List.of(1, 8, 32)) {
+			this.out.printf(Locale.ROOT, "  small writes, %d writer(s)...%n", writers);
+			SmallWrites.Result result = load.writes(writers, each);
+			Map<String, Object> figures = smallWriteFigures(result);
+			this.report.fact("small writes " + writers, figures);
+			String line = String.format(Locale.ROOT,
+					"Small writes, %d writer(s): %,d decisions in %.1f s: %,.0f decisions/s (one decision and two "
+							+ "actions per request), request p50 %s, p99 %s (%,d requests)",
+					writers, result.decisions(), result.seconds(), result.decisionsPerSecond(),
+					BenchReport.milliseconds(result.request().p50()), BenchReport.milliseconds(result.request().p99()),
+					result.requests());
+			this.out.println(line);
+			this.report.note(line);
+		}
+		this.out.printf(Locale.ROOT, "  the audit log verifies after the small writes (%,d events)%n",
+				service.verifyAuditLog());
+		SmallWrites.Result empty = load.emptyRequests(8, each);
+		this.report.fact("empty requests 8", smallWriteFigures(empty));
+		String line = String.format(Locale.ROOT,
+				"Empty GraphQL requests ({ __typename }), 8 clients: %,.0f requests/s, p50 %s, p99 %s (%,d "
+						+ "requests): the most any request reaches through this HTTP and GraphQL stack here",
+				empty.requestsPerSecond(), BenchReport.milliseconds(empty.request().p50()),
+				BenchReport.milliseconds(empty.request().p99()), empty.requests());
+		this.out.println(line);
+		this.report.note(line);
+	}
+
+	private static Map<String, Object> smallWriteFigures(SmallWrites.Result result) {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("clients", result.clients());
+		figures.put("requests", result.requests());
+		figures.put("seconds", result.seconds());
+		figures.put("requestsPerSecond", result.requestsPerSecond());
+		figures.put("decisionsPerSecond", result.decisionsPerSecond());
+		figures.put("requestP50Ms", result.request().p50());
+		figures.put("requestP99Ms", result.request().p99());
+		return figures;
 	}
 
 	/**

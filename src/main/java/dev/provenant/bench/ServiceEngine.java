@@ -156,6 +156,13 @@ final class ServiceEngine implements Engine {
 		return post(INGEST, Map.of("batch", batch)).path("ingest").path("created").asInt();
 	}
 
+	/** An empty GraphQL request: the HTTP and GraphQL stack's own cost, no database. */
+	void emptyRequest() {
+		if (!"Query".equals(post("{ __typename }", Map.of()).path("__typename").asString())) {
+			throw new IllegalStateException("The service answered an empty request without its type name");
+		}
+	}
+
 	/**
 	 * Verifies the whole audit log and every record in the store against it, failing the
 	 * run unless it holds.

@@ -46,6 +46,25 @@ class BenchIT {
 		// taken
 		assertThat(text).contains("OTLP ingest, 1 sender(s): 896 spans", "OTLP ingest, 4 sender(s): 3,584 spans");
 		assertThat(report.path("otlp ingest 4").path("decisionsPerSecond").asDouble()).isPositive();
+		// agents recording one decision per request: every request one decision, and the
+		// audit log verifies after 32 writers
+		for (int writers : new int[] { 1, 8, 32 }) {
+			JsonNode small = report.path("small writes " + writers);
+			assertThat(small.path("clients").asInt()).isEqualTo(writers);
+			assertThat(small.path("requests").asLong()).isPositive();
+			assertThat(small.path("decisionsPerSecond").asDouble())
+				.isEqualTo(small.path("requestsPerSecond").asDouble());
+		}
+		assertThat(text).contains("Small writes, 32 writer(s): ", "the audit log verifies after the small writes");
+		assertThat(report.path("empty requests 8").path("requestsPerSecond").asDouble()).isPositive();
+		// the write floor: the same batches, every record of them created by Neo4j alone
+		assertThat(report.path("write floor one writer").path("records").asLong())
+			.isEqualTo(report.path("ingest one writer").path("records").asLong());
+		assertThat(report.path("write floor two writers").path("records").asLong())
+			.isEqualTo(report.path("ingest two writers").path("records").asLong());
+		assertThat(report.path("ingestToFloorOneWriter").asDouble()).isPositive();
+		assertThat(report.path("ingestTwoWritersToOne").asDouble()).isPositive();
+		assertThat(text).contains("Write floor, one writer: ", "Ingest against the write floor: one writer ");
 		// five closure roots: ids, counts and rollback from two engines, naive ids; four
 		// lineage roots at three depths
 		assertThat(report.path("agreementChecks").asInt()).isEqualTo(5 * (2 * 3 + 1) + 4 * 3 * 2);
