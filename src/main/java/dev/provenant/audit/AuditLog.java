@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -161,6 +162,10 @@ public class AuditLog {
 	 * without reading it again.
 	 */
 	private void lockHead(TransactionContext tx) {
+		if (knownHeadOf(tx) != null) {
+			// Locked in this transaction already, by an earlier write of its group.
+			return;
+		}
 		Record head = this.store.run(tx, "audit/lock_head", Map.of()).single();
 		this.knownHead.set(new KnownHead(tx, Head.of(head)));
 	}
@@ -203,6 +208,90 @@ public class AuditLog {
 		KnownHead known = knownHeadOf(tx);
 		Head head = (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
 		StateDigest state = head.stateDigest();
+		AuditEvent.Records records = moved(recording, after, state);
+		AuditEvent event = appendEvent(tx, head, operation, actor, ids, CanonicalJson.digest(request), detail, records,
+				state, notes);
+		this.knownHead.set(new KnownHead(tx, new Head(event.sequence(), event.hash(), state.bytes())));
+		this.store.afterCommit(() -> appended(event));
+		for (AppendListener listener : this.listeners) {
+			listener.appended(event, touched);
+		}
+		return event;
+	}
+
+	/**
+	 * Records several writes made in {@code tx}, each begun with {@link #begin} or
+	 * {@link #beginCreating}, as {@link #append} would one after the other, but reading
+	 * what they touched and storing their events in one statement each: for writes that
+	 * share their statements (group commit). One event per write, in the order given,
+	 * each chained from the one before it. Writes whose keys overlap are appended one at
+	 * a time instead, since each event's facts after are its own write's.
+	 * @param attribute called with each write's position before what it announces after
+	 * the commit is registered
+	 */
+	public List<AuditEvent> appendAll(TransactionContext tx, List<Append> appends,
+			java.util.function.IntConsumer attribute) {
+		Set<String> keys = new LinkedHashSet<>();
+		int declared = 0;
+		for (Append append : appends) {
+			if (!append.recording().keys().containsAll(append.ids())) {
+				throw new IllegalStateException(
+						"The write touched ids it did not declare when it began: " + append.ids());
+			}
+			keys.addAll(append.recording().keys());
+			declared += append.recording().keys().size();
+		}
+		if (declared != keys.size() || appends.size() == 1) {
+			List<AuditEvent> events = new ArrayList<>();
+			for (int i = 0; i < appends.size(); i++) {
+				attribute.accept(i);
+				Append append = appends.get(i);
+				events.add(append(tx, append.recording(), append.operation(), append.actor(), append.ids(),
+						append.request(), append.detail()));
+			}
+			return events;
+		}
+		List<Record> touched = new ArrayList<>();
+		Map<String, String> after = this.facts.digests(tx, keys, touched);
+		KnownHead known = knownHeadOf(tx);
+		Head head = (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
+		StateDigest state = head.stateDigest();
+		List<Prepared> prepared = new ArrayList<>(appends.size());
+		for (Append append : appends) {
+			AuditEvent.Records records = moved(append.recording(), after, state);
+			Prepared next = prepareEvent(head, append.operation(), append.actor(), append.ids(),
+					CanonicalJson.digest(append.request()), append.detail(), records, state, AuditEvent.Notes.NONE);
+			prepared.add(next);
+			head = new Head(next.event().sequence(), next.event().hash(), state.bytes());
+		}
+		this.store.run(tx, "audit/append_events",
+				Map.of("events",
+						prepared.stream()
+							.map(p -> Map.<String, Object>of("properties", p.properties(), "ids", p.event().ids()))
+							.toList(),
+						"head", prepared.get(prepared.size() - 1).head()))
+			.consume();
+		this.knownHead.set(new KnownHead(tx, head));
+		List<AuditEvent> events = new ArrayList<>(prepared.size());
+		for (int i = 0; i < prepared.size(); i++) {
+			AuditEvent event = prepared.get(i).event();
+			Set<String> own = new java.util.HashSet<>(appends.get(i).recording().keys());
+			List<Record> ownRows = touched.stream().filter(row -> own.contains(row.get("key").asString())).toList();
+			attribute.accept(i);
+			this.store.afterCommit(() -> appended(event));
+			for (AppendListener listener : this.listeners) {
+				listener.appended(event, ownRows);
+			}
+			events.add(event);
+		}
+		return events;
+	}
+
+	/**
+	 * Moves {@code state} from what a write's keys held before to what they hold
+	 * {@code after}; the records of its event.
+	 */
+	private static AuditEvent.Records moved(Recording recording, Map<String, String> after, StateDigest state) {
 		List<String> before = new ArrayList<>();
 		List<String> afterList = new ArrayList<>();
 		for (String key : recording.keys()) {
@@ -217,15 +306,12 @@ public class AuditLog {
 			before.add((was != null) ? was : "");
 			afterList.add((is != null) ? is : "");
 		}
-		AuditEvent.Records records = new AuditEvent.Records(recording.keys(), before, afterList);
-		AuditEvent event = appendEvent(tx, head, operation, actor, ids, CanonicalJson.digest(request), detail, records,
-				state, notes);
-		this.knownHead.set(new KnownHead(tx, new Head(event.sequence(), event.hash(), state.bytes())));
-		this.store.afterCommit(() -> appended(event));
-		for (AppendListener listener : this.listeners) {
-			listener.appended(event, touched);
-		}
-		return event;
+		return new AuditEvent.Records(recording.keys(), before, afterList);
+	}
+
+	/** One write to record with {@link #appendAll}; see {@link #append}. */
+	public record Append(Recording recording, AuditOperation operation, String actor, List<String> ids, Object request,
+			String detail) {
 	}
 
 	/**
@@ -302,6 +388,18 @@ public class AuditLog {
 	private AuditEvent appendEvent(SimpleQueryRunner tx, Head head, AuditOperation operation, String actor,
 			List<String> ids, String payloadDigest, String detail, AuditEvent.Records records, StateDigest state,
 			AuditEvent.Notes notes) {
+		Prepared prepared = prepareEvent(head, operation, actor, ids, payloadDigest, detail, records, state, notes);
+		this.store.run(tx, "audit/append_event", prepared.parameters()).consume();
+		return prepared.event();
+	}
+
+	/**
+	 * The event that chains from {@code head}, signed, and the parameters that store it
+	 * ({@code audit/append_event}).
+	 */
+	private Prepared prepareEvent(Head head, AuditOperation operation, String actor, List<String> ids,
+			String payloadDigest, String detail, AuditEvent.Records records, StateDigest state,
+			AuditEvent.Notes notes) {
 		long sequence = head.sequence() + 1;
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		String stateDigest = state.hash();
@@ -330,8 +428,29 @@ public class AuditLog {
 		parameters.put("signature", checkpoint.signature());
 		parameters.put("reason", notes.reason());
 		parameters.put("note", notes.note());
-		this.store.run(tx, "audit/append_event", parameters).consume();
-		return event;
+		return new Prepared(event, parameters);
+	}
+
+	/** An event ready to store, and the parameters of {@code audit/append_event}. */
+	private record Prepared(AuditEvent event, Map<String, Object> parameters) {
+
+		/** The event's own properties, as {@code audit/append_events} sets them. */
+		Map<String, Object> properties() {
+			Map<String, Object> properties = new HashMap<>(this.parameters);
+			properties.keySet().removeAll(List.of("state", "signature"));
+			properties.values().removeIf(java.util.Objects::isNull);
+			return properties;
+		}
+
+		/** The head after this event, as {@code audit/append_events} sets it. */
+		Map<String, Object> head() {
+			Map<String, Object> head = new HashMap<>();
+			for (String name : List.of("sequence", "hash", "state", "stateDigest", "at", "signature")) {
+				head.put(name, this.parameters.get(name));
+			}
+			return head;
+		}
+
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 import dev.provenant.api.BatchRejected;
@@ -21,6 +22,7 @@ import dev.provenant.api.RecordProblem.Code;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.graph.NodeKind;
 import dev.provenant.store.GraphStore;
+import dev.provenant.store.SharedWrite;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 import org.slf4j.Logger;
@@ -145,7 +147,8 @@ public class IngestService {
 				}
 				return new IngestReport(0, plan.duplicates, 0);
 			}
-			return apply(tx, plan, batch, actor, false);
+			return applyAll(tx, List.of(new Pending(plan, batch, actor, false)), position -> {
+			}).get(0).get();
 		}
 		catch (BatchRejected ex) {
 			this.metrics.rejected(ex.problems());
@@ -169,7 +172,7 @@ public class IngestService {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.store.write(tx -> apply(tx, plan, batch, actor, mayGovern));
+				return this.store.write(this.shared, new Pending(plan, batch, actor, mayGovern));
 			}
 			catch (ClientException ex) {
 				if (!CONSTRAINT_VIOLATION.equals(ex.code()) || attempt == MAX_ATTEMPTS) {
@@ -226,16 +229,106 @@ public class IngestService {
 		return new Plan(List.copyOf(byId.values()), duplicates, List.copyOf(problems), Map.copyOf(declared));
 	}
 
-	private IngestReport apply(TransactionContext tx, Plan plan, ProvenanceBatch batch, String actor,
-			boolean mayGovern) {
-		Map<String, Stored> stored = stored(tx, idsOf(plan));
-		Map<String, NodeKind> batchKinds = plan.declared;
+	/**
+	 * Batches waiting for the same group commit run together (see {@link SharedWrite}):
+	 * one read of what is stored for all of them, then each checked in order against it
+	 * and against what the ones before it create, one statement creating every accepted
+	 * batch's records, one assessment of all their decisions, and one audit append with
+	 * an event for each batch. A batch that fails its checks is refused alone, having
+	 * written nothing.
+	 */
+	private final SharedWrite<Pending, IngestReport> shared = this::applyAll;
 
+	private List<SharedWrite.Outcome<IngestReport>> applyAll(TransactionContext tx, List<Pending> pending,
+			IntConsumer attribute) {
+		Set<String> ids = new LinkedHashSet<>();
+		pending.forEach(each -> ids.addAll(idsOf(each.plan())));
+		Map<String, Stored> known = new HashMap<>(stored(tx, ids));
+		List<SharedWrite.Outcome<IngestReport>> outcomes = new ArrayList<>(pending.size());
+		List<Accepted> accepted = new ArrayList<>();
+		for (int i = 0; i < pending.size(); i++) {
+			Pending each = pending.get(i);
+			try {
+				Checked checked = check(each, known);
+				if (checked.fresh().isEmpty()) {
+					outcomes.add(SharedWrite.Outcome.answered(new IngestReport(0, checked.unchanged(), 0)));
+					continue;
+				}
+				// What this batch creates is stored for the batches after it.
+				checked.fresh()
+					.forEach(planned -> known.put(planned.record.id(),
+							new Stored(planned.record.kind(), planned.digest)));
+				outcomes.add(null);
+				accepted.add(new Accepted(i, each, checked));
+			}
+			catch (BatchRejected | Forbidden refused) {
+				outcomes.add(SharedWrite.Outcome.refused(refused));
+			}
+		}
+		if (accepted.isEmpty()) {
+			return outcomes;
+		}
+		List<AuditLog.Recording> recordings = new ArrayList<>(accepted.size());
+		for (Accepted each : accepted) {
+			// Ingest only creates: new nodes, and edges from them.
+			recordings.add(this.audit.beginCreating(tx, each.createdIds()));
+		}
+		List<Planned> fresh = accepted.stream().flatMap(each -> each.checked().fresh().stream()).toList();
+		OffsetDateTime recordedAt = OffsetDateTime.now(this.clock);
+		if (accepted.stream().map(each -> each.pending().actor()).distinct().count() == 1) {
+			create(tx, fresh, accepted.get(0).pending().actor(), recordedAt);
+		}
+		else {
+			// Approvals name who attested them: one statement per batch.
+			accepted.forEach(each -> create(tx, each.checked().fresh(), each.pending().actor(), recordedAt));
+		}
+		List<ProvenanceBatch.DecisionInput> decisions = fresh.stream()
+			.map(Planned::record)
+			.filter(ProvenanceBatch.DecisionInput.class::isInstance)
+			.map(ProvenanceBatch.DecisionInput.class::cast)
+			.toList();
+		if (!decisions.isEmpty()) {
+			this.listeners.forEach(listener -> listener.recorded(tx, decisions));
+		}
+		List<AuditLog.Append> appends = new ArrayList<>(accepted.size());
+		for (int i = 0; i < accepted.size(); i++) {
+			Accepted each = accepted.get(i);
+			appends.add(new AuditLog.Append(recordings.get(i), AuditOperation.INGEST, each.pending().actor(),
+					each.createdIds(), each.pending().batch(), null));
+		}
+		this.audit.appendAll(tx, appends, position -> attribute.accept(accepted.get(position).position()));
+		for (Accepted each : accepted) {
+			attribute.accept(each.position());
+			Map<NodeKind, Long> byKind = each.checked()
+				.fresh()
+				.stream()
+				.collect(java.util.stream.Collectors.groupingBy(planned -> planned.record.kind(),
+						() -> new java.util.EnumMap<>(NodeKind.class), java.util.stream.Collectors.counting()));
+			this.store.afterCommit(() -> this.metrics.recorded(byKind));
+			// Every reference of a created record is an edge: the checks found each
+			// target.
+			int edges = each.checked().fresh().stream().mapToInt(planned -> planned.record.references().size()).sum();
+			outcomes.set(each.position(), SharedWrite.Outcome
+				.answered(new IngestReport(each.checked().fresh().size(), each.checked().unchanged(), edges)));
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Checks a batch against what is {@code known} to be stored (the store, and what the
+	 * batches before it in the same group create): what it creates and what it sends
+	 * again unchanged.
+	 * @throws BatchRejected naming every problem
+	 * @throws Forbidden if a writer sends governance records
+	 */
+	private static Checked check(Pending pending, Map<String, Stored> known) {
+		Plan plan = pending.plan();
+		Map<String, NodeKind> batchKinds = plan.declared;
 		List<RecordProblem> problems = new ArrayList<>(plan.problems);
 		List<Planned> fresh = new ArrayList<>();
 		int unchanged = plan.duplicates;
 		for (Planned planned : plan.records) {
-			Stored existing = stored.get(planned.record.id());
+			Stored existing = known.get(planned.record.id());
 			if (existing == null) {
 				fresh.add(planned);
 			}
@@ -247,7 +340,7 @@ public class IngestService {
 			}
 			for (Reference reference : planned.record.references()) {
 				NodeKind target = batchKinds.containsKey(reference.target()) ? batchKinds.get(reference.target())
-						: (stored.containsKey(reference.target()) ? stored.get(reference.target()).kind : null);
+						: (known.containsKey(reference.target()) ? known.get(reference.target()).kind : null);
 				RecordProblem problem = referenceProblem(planned, reference, target,
 						"which is neither stored nor in this batch");
 				if (problem != null) {
@@ -255,8 +348,8 @@ public class IngestService {
 				}
 			}
 		}
-		if (!mayGovern) {
-			requireNoGovernanceRecords(plan, stored, actor);
+		if (!pending.mayGovern()) {
+			requireNoGovernanceRecords(plan, known, pending.actor());
 		}
 		problems.addAll(cycles(fresh, EdgeType.DERIVED_FROM));
 		problems.addAll(cycles(fresh, EdgeType.TRIGGERED_BY));
@@ -264,28 +357,7 @@ public class IngestService {
 		if (!problems.isEmpty()) {
 			throw new BatchRejected(problems);
 		}
-		// Ingest only creates: new nodes, and edges from them.
-		AuditLog.Recording recording = fresh.isEmpty() ? null
-				: this.audit.beginCreating(tx, fresh.stream().map(planned -> planned.record.id()).toList());
-		int edges = write(tx, fresh, actor);
-		List<ProvenanceBatch.DecisionInput> decisions = fresh.stream()
-			.map(Planned::record)
-			.filter(ProvenanceBatch.DecisionInput.class::isInstance)
-			.map(ProvenanceBatch.DecisionInput.class::cast)
-			.toList();
-		if (!decisions.isEmpty()) {
-			this.listeners.forEach(listener -> listener.recorded(tx, decisions));
-		}
-		if (!fresh.isEmpty()) {
-			// A batch that changes nothing writes nothing, and so leaves no event.
-			this.audit.append(tx, recording, AuditOperation.INGEST, actor,
-					fresh.stream().map(planned -> planned.record.id()).toList(), batch, null);
-			Map<NodeKind, Long> byKind = fresh.stream()
-				.collect(java.util.stream.Collectors.groupingBy(planned -> planned.record.kind(),
-						() -> new java.util.EnumMap<>(NodeKind.class), java.util.stream.Collectors.counting()));
-			this.store.afterCommit(() -> this.metrics.recorded(byKind));
-		}
-		return new IngestReport(fresh.size(), unchanged, edges);
+		return new Checked(List.copyOf(fresh), unchanged);
 	}
 
 	/**
@@ -329,14 +401,12 @@ public class IngestService {
 		return stored;
 	}
 
-	private int write(TransactionContext tx, List<Planned> fresh, String actor) {
-		if (fresh.isEmpty()) {
-			return 0;
-		}
-		Map<String, Object> parameters = NewRecords.parameters(fresh.stream().map(Planned::record).toList(),
-				fresh.stream().map(Planned::digest).toList(), actor, OffsetDateTime.now(this.clock),
-				UnaryOperator.identity());
-		return this.store.run(tx, "ingest/create_records", parameters).consume().counters().relationshipsCreated();
+	private void create(TransactionContext tx, List<Planned> fresh, String actor, OffsetDateTime recordedAt) {
+		this.store
+			.run(tx, "ingest/create_records",
+					NewRecords.parameters(fresh.stream().map(Planned::record).toList(),
+							fresh.stream().map(Planned::digest).toList(), actor, recordedAt, UnaryOperator.identity()))
+			.consume();
 	}
 
 	private static RecordProblem conflict(Planned planned, Stored existing) {
@@ -394,6 +464,28 @@ public class IngestService {
 	}
 
 	private record Stored(NodeKind kind, String digest) {
+	}
+
+	/**
+	 * A batch waiting for its group commit, planned; who sent it and what they may write.
+	 */
+	private record Pending(Plan plan, ProvenanceBatch batch, String actor, boolean mayGovern) {
+	}
+
+	/**
+	 * What a batch that passed its checks creates, and how many of its records it sent
+	 * again.
+	 */
+	private record Checked(List<Planned> fresh, int unchanged) {
+	}
+
+	/** A batch that passed its checks, at its position among the group's. */
+	private record Accepted(int position, Pending pending, Checked checked) {
+
+		List<String> createdIds() {
+			return this.checked.fresh().stream().map(planned -> planned.record.id()).toList();
+		}
+
 	}
 
 }

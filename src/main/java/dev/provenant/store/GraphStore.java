@@ -132,6 +132,20 @@ public class GraphStore {
 		return detached(() -> this.sequencer.submit(work));
 	}
 
+	/**
+	 * As {@link #write}, for a write of a kind whose writes waiting in the same group run
+	 * together (see {@link SharedWrite}): {@code input} is what this one asks, and the
+	 * answer is its own. Alone, it runs as a group of one.
+	 */
+	public <I, T> T write(SharedWrite<I, T> kind, I input) {
+		Function<TransactionContext, T> alone = tx -> kind.applyAll(tx, List.of(input), position -> {
+		}).get(0).get();
+		if (this.sequencer.isSequencerThread()) {
+			return writeNow(alone);
+		}
+		return detached(() -> this.sequencer.submit(alone, kind, input));
+	}
+
 	/** How many writes wait for the next group commit (for tests and metrics). */
 	public int writesWaiting() {
 		return this.sequencer.waiting();
@@ -149,12 +163,19 @@ public class GraphStore {
 		Object[] results = new Object[group.size()];
 		try (Session session = session(AccessMode.WRITE, Set.of())) {
 			session.executeWrite(tx -> {
-				for (int i = 0; i < group.size(); i++) {
-					// The driver may run the group again after a transient failure: keep
-					// only the last attempt's callbacks.
-					callbacks.get(i).clear();
-					AFTER_COMMIT.set(callbacks.get(i));
-					results[i] = group.get(i).apply(tx);
+				// The driver may run the group again after a transient failure: keep only
+				// the last attempt's callbacks.
+				callbacks.forEach(List::clear);
+				for (int i = 0; i < group.size();) {
+					WriteSequencer.Request<?> request = group.get(i);
+					if (request.shared() == null) {
+						AFTER_COMMIT.set(callbacks.get(i));
+						results[i] = request.apply(tx);
+						i++;
+					}
+					else {
+						i = applyShared(tx, group, i, callbacks, results);
+					}
 				}
 				return null;
 			}, this.limited);
@@ -184,8 +205,37 @@ public class GraphStore {
 		}
 		this.commitListeners.forEach(Runnable::run);
 		for (int i = 0; i < group.size(); i++) {
-			group.get(i).complete(results[i]);
+			if (results[i] instanceof SharedWrite.Outcome<?> outcome && outcome.refusal() != null) {
+				group.get(i).outcome().completeExceptionally(outcome.refusal());
+			}
+			else {
+				group.get(i)
+					.complete((results[i] instanceof SharedWrite.Outcome<?> outcome) ? outcome.answer() : results[i]);
+			}
 		}
+	}
+
+	/**
+	 * Runs the writes of one shared kind that wait side by side from {@code from} on
+	 * together; their outcomes go to {@code results}. Returns the position after them.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static int applyShared(TransactionContext tx, List<WriteSequencer.Request<?>> group, int from,
+			List<List<Runnable>> callbacks, Object[] results) {
+		SharedWrite kind = group.get(from).shared();
+		int to = from;
+		List<Object> inputs = new ArrayList<>();
+		while (to < group.size() && group.get(to).shared() == kind) {
+			inputs.add(group.get(to).input());
+			to++;
+		}
+		AFTER_COMMIT.set(callbacks.get(from));
+		List<SharedWrite.Outcome<?>> outcomes = group.get(from)
+			.inContext(() -> kind.applyAll(tx, inputs, position -> AFTER_COMMIT.set(callbacks.get(from + position))));
+		for (int i = 0; i < outcomes.size(); i++) {
+			results[from + i] = outcomes.get(i);
+		}
+		return to;
 	}
 
 	private void alone(WriteSequencer.Request<?> request) {

@@ -60,10 +60,19 @@ final class WriteSequencer implements AutoCloseable {
 
 	/** Runs {@code work} in the next group; returns once it has committed. */
 	<T> T submit(Function<TransactionContext, T> work) {
+		return submit(work, null, null);
+	}
+
+	/**
+	 * Runs {@code work} in the next group, together with the other writes of
+	 * {@code shared} that wait beside it (see {@link SharedWrite}); {@code work} is what
+	 * it runs alone. Returns once it has committed.
+	 */
+	<T> T submit(Function<TransactionContext, T> work, SharedWrite<?, T> shared, Object input) {
 		if (this.closed) {
 			throw new IllegalStateException("The store is shutting down; the write was not made");
 		}
-		Request<T> request = new Request<>(work, MDC.getCopyOfContextMap(), new CompletableFuture<>());
+		Request<T> request = new Request<>(work, shared, input, MDC.getCopyOfContextMap(), new CompletableFuture<>());
 		this.queue.add(request);
 		try {
 			return request.outcome().get();
@@ -118,10 +127,13 @@ final class WriteSequencer implements AutoCloseable {
 	}
 
 	/**
-	 * One write waiting for its group: the work, the logging context of the thread that
-	 * sent it (so that what the work logs names its request), and its outcome.
+	 * One write waiting for its group: the work, the kind of write it shares statements
+	 * with and what it asks (null for a write that runs on its own), the logging context
+	 * of the thread that sent it (so that what the work logs names its request), and its
+	 * outcome.
 	 */
-	record Request<T>(Function<TransactionContext, T> work, Map<String, String> mdc, CompletableFuture<T> outcome) {
+	record Request<T>(Function<TransactionContext, T> work, SharedWrite<?, T> shared, Object input,
+			Map<String, String> mdc, CompletableFuture<T> outcome) {
 
 		T apply(TransactionContext tx) {
 			return inContext(() -> this.work.apply(tx));

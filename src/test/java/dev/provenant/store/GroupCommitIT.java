@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -149,6 +150,102 @@ class GroupCommitIT extends GraphQlIT {
 						Map.of("ids", List.of(ids("g1", "g2", "bad"))))
 				.list(row -> row.get("id").asString())).containsExactlyInAnyOrder(id("g1"), id("g2"));
 		}
+	}
+
+	/**
+	 * Batches waiting for the same group run together: one read of what is stored, one
+	 * create and one audit append for all of them, each batch seeing what the ones before
+	 * it created; one that fails its checks is refused alone, with nothing written and no
+	 * rerun of the others, and each committed batch has its own event.
+	 */
+	@Test
+	void ingestsWaitingTogetherShareTheirStatementsAndABadOneIsRefusedAlone() throws Exception {
+		double rerunBefore = this.meters.get("provenant.store.write.group.rerun").counter().count();
+		CountDownLatch holding = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(5);
+		Map<String, Double> before;
+		List<Future<GraphQlTester.Response>> sent = new ArrayList<>();
+		try {
+			Future<Object> blocker = pool.submit(() -> this.store.write(tx -> {
+				holding.countDown();
+				awaitQuietly(release);
+				return null;
+			}));
+			assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+			// In this order: a model; a decision using it, which only the group's first
+			// batch has created; a batch naming a model no one has; another decision.
+			List<java.util.function.Supplier<GraphQlTester.Response>> batches = List.of(
+					() -> story().model("shared-m").ingest(this.graphQl),
+					() -> send(Map.of("decisions", List.of(decision("shared-d1", "shared-m")))),
+					() -> send(Map.of("decisions", List.of(decision("shared-bad", "no-such-model")))),
+					() -> send(Map.of("decisions", List.of(decision("shared-d2", "shared-m")))));
+			for (var batch : batches) {
+				sent.add(pool.submit(batch::get));
+				awaitWaiting(sent.size());
+			}
+			before = statements();
+			release.countDown();
+			blocker.get(30, TimeUnit.SECONDS);
+			for (Future<GraphQlTester.Response> answer : sent) {
+				answer.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+		sent.get(0).get().path("ingest.created").entity(Integer.class).isEqualTo(1);
+		sent.get(1).get().path("ingest.created").entity(Integer.class).isEqualTo(1);
+		sent.get(2).get().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+			assertThat(error.getMessage()).contains(id("no-such-model"));
+			assertThat(error.getExtensions()).containsEntry("code", "UNKNOWN_REFERENCE");
+		}));
+		sent.get(3).get().path("ingest.created").entity(Integer.class).isEqualTo(1);
+		Map<String, Double> after = statements();
+		for (String query : List.of("ingest/find_stored", "ingest/create_records", "audit/lock_head",
+				"audit/append_events", "governance/record_assessments")) {
+			assertThat(after.getOrDefault(query, 0.0) - before.getOrDefault(query, 0.0))
+				.as("%s once for the four batches", query)
+				.isEqualTo(1.0);
+		}
+		assertThat(this.meters.get("provenant.store.write.group.rerun").counter().count())
+			.as("the bad batch was refused without rolling the others back")
+			.isEqualTo(rerunBefore);
+		try (Session session = this.driver.session()) {
+			for (String local : List.of("shared-m", "shared-d1", "shared-d2")) {
+				assertThat(session
+					.run("MATCH (e:AuditEvent)-[:AUDITED]->(:Node {id: $id}) RETURN e.ids AS ids",
+							Map.of("id", id(local)))
+					.single()
+					.get("ids")
+					.asList(value -> value.asString())).as("each batch its own event").containsExactly(id(local));
+			}
+			assertThat(session.run("MATCH (n:Node {id: $id}) RETURN n", Map.of("id", id("shared-bad"))).list())
+				.isEmpty();
+		}
+		this.graphQl.documentName("verifyAuditLog")
+			.execute()
+			.path("verifyAuditLog.ok")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+	}
+
+	private GraphQlTester.Response send(Map<String, Object> batch) {
+		return this.graphQl.documentName("ingest").variable("batch", batch).execute();
+	}
+
+	private Map<String, Object> decision(String local, String model) {
+		return Map.of("id", id(local), "occurredAt", "2026-11-02T10:00:00Z", "outcome", "approve", "confidence", 0.99,
+				"route", "AUTONOMOUS", "modelVersion", id(model));
+	}
+
+	private Map<String, Double> statements() {
+		Map<String, Double> statements = new java.util.HashMap<>();
+		this.meters.find("provenant.cypher.statements")
+			.counters()
+			.forEach(counter -> statements.merge(counter.getId().getTag("query"), counter.count(), Double::sum));
+		return statements;
 	}
 
 	/** The probes are outside the audit log: gone before any other test verifies it. */
