@@ -37,10 +37,33 @@ public class Consistency {
 		this.properties = properties;
 	}
 
+	/**
+	 * The last token issued: the writes of one group commit are answered with the same
+	 * state, so they share one signature.
+	 */
+	private volatile ConsistencyToken.Issued lastIssued;
+
+	/**
+	 * Tokens verified lately, by their text: the writers that were answered together send
+	 * the same token back, and a text that verified once verifies again. Bounded, so that
+	 * no caller can grow it.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<String, ConsistencyToken> verified = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(1024)
+		.build();
+
 	/** A token for everything this instance has seen committed so far. */
 	public String token() {
-		long sequence = Math.max(this.audit.committedSequence(), this.index.sequence());
-		return new ConsistencyToken(Math.max(0, sequence), this.store.bookmarks()).encode(this.key);
+		ConsistencyToken token = new ConsistencyToken(
+				Math.max(0, Math.max(this.audit.committedSequence(), this.index.sequence())), this.store.bookmarks());
+		ConsistencyToken.Issued last = this.lastIssued;
+		if (last != null && last.token().equals(token)) {
+			return last.text();
+		}
+		String text = token.encode(this.key);
+		this.lastIssued = new ConsistencyToken.Issued(token, text);
+		return text;
 	}
 
 	/**
@@ -52,7 +75,11 @@ public class Consistency {
 	 * {@code provenant.consistency.wait}
 	 */
 	public void await(String text) {
-		ConsistencyToken token = ConsistencyToken.decode(text, this.key).orElseThrow(InvalidConsistencyToken::new);
+		ConsistencyToken token = this.verified.getIfPresent(text);
+		if (token == null) {
+			token = ConsistencyToken.decode(text, this.key).orElseThrow(InvalidConsistencyToken::new);
+			this.verified.put(text, token);
+		}
 		if (this.index.ready() && this.index.sequence() >= token.sequence()) {
 			// There already, without a round trip: the index read that far, and every
 			// read of this instance comes after the reads that took it there (one

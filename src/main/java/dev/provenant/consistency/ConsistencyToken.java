@@ -33,6 +33,10 @@ public record ConsistencyToken(long sequence, Set<Bookmark> bookmarks) {
 	/** Tells a token from the other things the service key signs (audit checkpoints). */
 	private static final String TYPE = "provenant-consistency";
 
+	/** A token and the signed text it was issued as. */
+	record Issued(ConsistencyToken token, String text) {
+	}
+
 	String encode(ServiceKey key) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("typ", TYPE);
