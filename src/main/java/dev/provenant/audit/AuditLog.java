@@ -200,6 +200,20 @@ public class AuditLog {
 	 */
 	public AuditEvent append(TransactionContext tx, Recording recording, AuditOperation operation, String actor,
 			List<String> ids, Object request, String detail, AuditEvent.Notes notes) {
+		return appendDigested(tx, recording, operation, actor, ids, CanonicalJson.digest(request), detail, notes);
+	}
+
+	/**
+	 * The digest of a request as an event holds it (canonical JSON, SHA-256): for a
+	 * writer that digests its request on its own thread before its write joins a group
+	 * ({@link Append}).
+	 */
+	public static String payloadDigest(Object request) {
+		return CanonicalJson.digest(request);
+	}
+
+	private AuditEvent appendDigested(TransactionContext tx, Recording recording, AuditOperation operation,
+			String actor, List<String> ids, String payloadDigest, String detail, AuditEvent.Notes notes) {
 		if (!recording.keys().containsAll(ids)) {
 			throw new IllegalStateException("The write touched ids it did not declare when it began: " + ids);
 		}
@@ -209,8 +223,7 @@ public class AuditLog {
 		Head head = (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
 		StateDigest state = head.stateDigest();
 		AuditEvent.Records records = moved(recording, after, state);
-		AuditEvent event = appendEvent(tx, head, operation, actor, ids, CanonicalJson.digest(request), detail, records,
-				state, notes);
+		AuditEvent event = appendEvent(tx, head, operation, actor, ids, payloadDigest, detail, records, state, notes);
 		this.knownHead.set(new KnownHead(tx, new Head(event.sequence(), event.hash(), state.bytes())));
 		this.store.afterCommit(() -> appended(event));
 		for (AppendListener listener : this.listeners) {
@@ -246,8 +259,8 @@ public class AuditLog {
 			for (int i = 0; i < appends.size(); i++) {
 				attribute.accept(i);
 				Append append = appends.get(i);
-				events.add(append(tx, append.recording(), append.operation(), append.actor(), append.ids(),
-						append.request(), append.detail()));
+				events.add(appendDigested(tx, append.recording(), append.operation(), append.actor(), append.ids(),
+						append.payloadDigest(), append.detail(), AuditEvent.Notes.NONE));
 			}
 			return events;
 		}
@@ -259,8 +272,8 @@ public class AuditLog {
 		List<Prepared> prepared = new ArrayList<>(appends.size());
 		for (Append append : appends) {
 			AuditEvent.Records records = moved(append.recording(), after, state);
-			Prepared next = prepareEvent(head, append.operation(), append.actor(), append.ids(),
-					CanonicalJson.digest(append.request()), append.detail(), records, state, AuditEvent.Notes.NONE);
+			Prepared next = prepareEvent(head, append.operation(), append.actor(), append.ids(), append.payloadDigest(),
+					append.detail(), records, state, AuditEvent.Notes.NONE);
 			prepared.add(next);
 			head = new Head(next.event().sequence(), next.event().hash(), state.bytes());
 		}
@@ -309,9 +322,13 @@ public class AuditLog {
 		return new AuditEvent.Records(recording.keys(), before, afterList);
 	}
 
-	/** One write to record with {@link #appendAll}; see {@link #append}. */
-	public record Append(Recording recording, AuditOperation operation, String actor, List<String> ids, Object request,
-			String detail) {
+	/**
+	 * One write to record with {@link #appendAll}; see {@link #append}.
+	 *
+	 * @param payloadDigest its request's {@link #payloadDigest}
+	 */
+	public record Append(Recording recording, AuditOperation operation, String actor, List<String> ids,
+			String payloadDigest, String detail) {
 	}
 
 	/**

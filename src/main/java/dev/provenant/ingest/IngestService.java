@@ -170,9 +170,10 @@ public class IngestService {
 			}
 			return new IngestReport(0, plan.duplicates, 0);
 		}
+		Pending pending = new Pending(plan, batch, actor, mayGovern);
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.store.write(this.shared, new Pending(plan, batch, actor, mayGovern));
+				return this.store.write(this.shared, pending);
 			}
 			catch (ClientException ex) {
 				if (!CONSTRAINT_VIOLATION.equals(ex.code()) || attempt == MAX_ATTEMPTS) {
@@ -294,7 +295,7 @@ public class IngestService {
 		for (int i = 0; i < accepted.size(); i++) {
 			Accepted each = accepted.get(i);
 			appends.add(new AuditLog.Append(recordings.get(i), AuditOperation.INGEST, each.pending().actor(),
-					each.createdIds(), each.pending().batch(), null));
+					each.createdIds(), each.pending().payloadDigest(), null));
 		}
 		this.audit.appendAll(tx, appends, position -> attribute.accept(accepted.get(position).position()));
 		for (Accepted each : accepted) {
@@ -467,9 +468,16 @@ public class IngestService {
 	}
 
 	/**
-	 * A batch waiting for its group commit, planned; who sent it and what they may write.
+	 * A batch waiting for its group commit: planned, and digested for its audit event on
+	 * the sender's thread so that the group's one thread does less; who sent it and what
+	 * they may write.
 	 */
-	private record Pending(Plan plan, ProvenanceBatch batch, String actor, boolean mayGovern) {
+	private record Pending(Plan plan, String payloadDigest, String actor, boolean mayGovern) {
+
+		Pending(Plan plan, ProvenanceBatch batch, String actor, boolean mayGovern) {
+			this(plan, AuditLog.payloadDigest(batch), actor, mayGovern);
+		}
+
 	}
 
 	/**
