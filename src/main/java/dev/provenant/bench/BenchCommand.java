@@ -75,6 +75,10 @@ public final class BenchCommand {
 	 * baseline that disagrees, a writer that failed...), with the reason on {@code err}.
 	 */
 	static int run(List<String> arguments, Consumer<BenchOptions> execution, PrintStream out, PrintStream err) {
+		if (!arguments.isEmpty() && "plot".equals(arguments.get(0))) {
+			System.setProperty("java.awt.headless", "true");
+			return ScalePlot.run(arguments.subList(1, arguments.size()), out, err);
+		}
 		if (BenchOptions.asksForHelp(arguments)) {
 			out.print(BenchOptions.USAGE);
 			return 0;
@@ -133,7 +137,7 @@ public final class BenchCommand {
 			// before the
 			// floor writes, it never holds the floor's records.
 			awaitIndexBuilt(service.getBean(DependencyIndex.class));
-			writeFloor(graph, new WriteFloor(service.getBean(Driver.class), service.getBean(CypherQueries.class)));
+			writeFloor(graph, new WriteFloor(service.getBean(Driver.class), service.getBean(GraphStore.class)));
 			ingest(graph, serviceEngine);
 			compareWithFloor();
 			waitForIndex(service.getBean(DependencyIndex.class), serviceEngine);

@@ -23,6 +23,8 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 
 	static final int MEDIUM = 400_000;
 
+	static final int LARGE = 2_000_000;
+
 	static final String USAGE = """
 			Usage: java -jar provenant.jar bench [options]
 
@@ -30,8 +32,9 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 			Neo4j in a temporary directory), ingests the graph through the GraphQL API, checks that the
 			service, raw Cypher and an in-memory floor give the same answers, then times them.
 
-			  --size S|M          S: 40,000 decisions (~100k nodes, ~500k edges);
-			                      M: 400,000 decisions (~1M nodes, ~5M edges). Default S.
+			  --size S|M|L        S: 40,000 decisions (~100k nodes, ~500k edges);
+			                      M: 400,000 decisions (~1M nodes, ~5M edges);
+			                      L: 2,000,000 decisions (~5M nodes, ~26M edges). Default S.
 			  --decisions N       any other number of decisions (actions are ~1.5 per decision)
 			  --seed N            generator seed (default 42)
 			  --runs N            timed runs per query and engine, after the warm-up (default 100);
@@ -42,6 +45,9 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 			                      so a slow query may stop short of --runs
 			  --out DIR           where to write the JSON report (default target/bench)
 			  --help              this text
+
+			java -jar provenant.jar bench plot RUN.json [RUN.json...] --out PLOT.png
+			  draws time and memory against size from the JSON of runs at several sizes.
 			""";
 
 	static boolean asksForHelp(List<String> arguments) {
@@ -68,7 +74,8 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 					decisions = switch (size) {
 						case "S" -> SMALL;
 						case "M" -> MEDIUM;
-						default -> throw new IllegalArgumentException("--size is S or M, not " + value);
+						case "L" -> LARGE;
+						default -> throw new IllegalArgumentException("--size is S, M or L, not " + value);
 					};
 				}
 				case "--decisions" -> {

@@ -9,7 +9,7 @@ import dev.provenant.ingest.IngestService;
 import dev.provenant.ingest.NewRecords;
 import dev.provenant.ingest.ProvenanceBatch;
 import dev.provenant.ingest.RecordInput;
-import dev.provenant.store.CypherQueries;
+import dev.provenant.store.GraphStore;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,11 +30,15 @@ final class WriteFloor {
 
 	private final Driver driver;
 
-	private final CypherQueries queries;
+	private final GraphStore store;
 
-	WriteFloor(Driver driver, CypherQueries queries) {
+	/**
+	 * @param store runs the named statements (and counts them), on sessions of the
+	 * floor's own
+	 */
+	WriteFloor(Driver driver, GraphStore store) {
 		this.driver = driver;
-		this.queries = queries;
+		this.store = store;
 	}
 
 	/**
@@ -47,17 +51,15 @@ final class WriteFloor {
 				records.stream().map(IngestService::digestOf).toList(), "bench", OffsetDateTime.now(ZoneOffset.UTC),
 				id -> PREFIX + id);
 		try (Session session = this.driver.session()) {
-			return session.executeWrite(tx -> tx.run(this.queries.get("ingest/create_records"), parameters)
-				.consume()
-				.counters()
-				.nodesCreated());
+			return session.executeWrite(
+					tx -> this.store.run(tx, "ingest/create_records", parameters).consume().counters().nodesCreated());
 		}
 	}
 
 	/** Removes every record the floor created. */
 	void remove() {
 		try (Session session = this.driver.session()) {
-			session.run(this.queries.get("bench/remove_floor"), Map.of("prefix", PREFIX)).consume();
+			this.store.run(session, "bench/remove_floor", Map.of("prefix", PREFIX)).consume();
 		}
 	}
 

@@ -15,6 +15,7 @@ class BenchOptionsTests {
 	void sizesNameDecisionCounts() {
 		assertThat(BenchOptions.parse(List.of()).decisions()).isEqualTo(40_000);
 		assertThat(BenchOptions.parse(List.of("--size", "m")).decisions()).isEqualTo(400_000);
+		assertThat(BenchOptions.parse(List.of("--size", "L")).decisions()).isEqualTo(2_000_000);
 		BenchOptions custom = BenchOptions.parse(List.of("--decisions", "1500", "--seed", "3", "--runs", "4",
 				"--warmup", "0", "--budget", "2", "--out", "x"));
 		assertThat(custom)
