@@ -165,22 +165,18 @@ final class ScalePlot {
 		g.setFont(g.getFont().deriveFont(Font.PLAIN, 11f));
 		for (double decade = xs[0]; decade <= xs[1]; decade *= 10) {
 			int x = scale(decade, xs, x0, x1);
-			g.setColor(new Color(0xdddddd));
-			g.drawLine(x, y0, x, y1);
-			g.setColor(Color.DARK_GRAY);
-			g.drawString(label(decade), x - 12, y0 + 16);
+			gridLine(g, x, y0, x, y1, label(decade), x - 12, y0 + 16);
 		}
 		for (double decade = ys[0]; decade <= ys[1]; decade *= 10) {
 			int y = scale(decade, ys, y0, y1);
-			g.setColor(new Color(0xdddddd));
-			g.drawLine(x0, y, x1, y);
-			g.setColor(Color.DARK_GRAY);
-			g.drawString(label(decade), x0 - 45, y + 4);
+			gridLine(g, x0, y, x1, y, label(decade), x0 - 45, y + 4);
 		}
 		g.setColor(Color.BLACK);
 		g.drawRect(x0, y1, x1 - x0, y0 - y1);
 		g.drawString("nodes", (x0 + x1) / 2 - 15, y0 + 34);
-		int legend = y1 + 16;
+		// The legend sits at the bottom right, below lines that rise with size.
+		int legend = y0 - 8 - 16 * (series.size() - 1);
+		int legendX = x0 + (x1 - x0) * 2 / 5;
 		int color = 0;
 		for (Map.Entry<String, List<double[]>> line : series.entrySet()) {
 			g.setColor(COLORS[color++ % COLORS.length]);
@@ -194,11 +190,20 @@ final class ScalePlot {
 				}
 				previous = at;
 			}
-			g.drawLine(x0 + 10, legend - 4, x0 + 30, legend - 4);
-			g.drawString(line.getKey(), x0 + 36, legend);
+			g.drawLine(legendX, legend - 4, legendX + 20, legend - 4);
+			g.drawString(line.getKey(), legendX + 26, legend);
 			legend += 16;
 		}
 		g.setStroke(new BasicStroke(1f));
+	}
+
+	/** A grid line at a decade, and its label at ({@code labelX}, {@code labelY}). */
+	private static void gridLine(Graphics2D g, int fromX, int fromY, int toX, int toY, String label, int labelX,
+			int labelY) {
+		g.setColor(new Color(0xdddddd));
+		g.drawLine(fromX, fromY, toX, toY);
+		g.setColor(Color.DARK_GRAY);
+		g.drawString(label, labelX, labelY);
 	}
 
 	/** Decades around every value of coordinate {@code axis}: {lowest, highest}. */
