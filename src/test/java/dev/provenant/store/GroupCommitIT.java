@@ -101,7 +101,6 @@ class GroupCommitIT extends GraphQlIT {
 	@Test
 	void aFailingWriteInAGroupLeavesNothingAndFailsOnlyItself() throws Exception {
 		double rerunBefore = this.meters.get("provenant.store.write.group.rerun").counter().count();
-		CountDownLatch holding = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		List<String> announced = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger badRuns = new AtomicInteger();
@@ -109,12 +108,7 @@ class GroupCommitIT extends GraphQlIT {
 		try {
 			// Keeps the sequencer busy so that the next three wait together for one
 			// group.
-			Future<Object> blocker = pool.submit(() -> this.store.write(tx -> {
-				holding.countDown();
-				awaitQuietly(release);
-				return null;
-			}));
-			assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Object> blocker = holdTheSequencer(pool, release);
 			Future<String> first = pool.submit(() -> this.store.write(tx -> created(tx, "g1", announced)));
 			Future<String> bad = pool.submit(() -> this.store.write(tx -> {
 				badRuns.incrementAndGet();
@@ -161,18 +155,12 @@ class GroupCommitIT extends GraphQlIT {
 	@Test
 	void ingestsWaitingTogetherShareTheirStatementsAndABadOneIsRefusedAlone() throws Exception {
 		double rerunBefore = this.meters.get("provenant.store.write.group.rerun").counter().count();
-		CountDownLatch holding = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(5);
 		Map<String, Double> before;
 		List<Future<GraphQlTester.Response>> sent = new ArrayList<>();
 		try {
-			Future<Object> blocker = pool.submit(() -> this.store.write(tx -> {
-				holding.countDown();
-				awaitQuietly(release);
-				return null;
-			}));
-			assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Object> blocker = holdTheSequencer(pool, release);
 			// In this order: a model; a decision using it, which only the group's first
 			// batch has created; a batch naming a model no one has; another decision.
 			List<java.util.function.Supplier<GraphQlTester.Response>> batches = List.of(
@@ -260,6 +248,21 @@ class GroupCommitIT extends GraphQlIT {
 		tx.run("CREATE (:GroupCommitProbe {id: $id})", Map.of("id", id(local))).consume();
 		this.store.afterCommit(() -> announced.add(id(local)));
 		return id(local);
+	}
+
+	/**
+	 * A write that keeps the sequencer busy until {@code release}, so that the writes
+	 * sent meanwhile wait together for the next group; returns once it holds it.
+	 */
+	private Future<Object> holdTheSequencer(ExecutorService pool, CountDownLatch release) throws InterruptedException {
+		CountDownLatch holding = new CountDownLatch(1);
+		Future<Object> blocker = pool.submit(() -> this.store.write(tx -> {
+			holding.countDown();
+			awaitQuietly(release);
+			return null;
+		}));
+		assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+		return blocker;
 	}
 
 	private void awaitWaiting(int writes) throws InterruptedException {
