@@ -170,6 +170,12 @@ public class AuditLog {
 		this.knownHead.set(new KnownHead(tx, Head.of(head)));
 	}
 
+	/** The head as {@code tx} sees it: remembered, else read. */
+	private Head headIn(TransactionContext tx) {
+		KnownHead known = knownHeadOf(tx);
+		return (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
+	}
+
 	/**
 	 * The head as {@code tx} left it, if this instance locked or moved it in {@code tx}:
 	 * nothing else can have moved it since (the lock is held until commit). Null
@@ -219,8 +225,7 @@ public class AuditLog {
 		}
 		List<Record> touched = new ArrayList<>();
 		Map<String, String> after = this.facts.digests(tx, recording.keys(), touched);
-		KnownHead known = knownHeadOf(tx);
-		Head head = (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
+		Head head = headIn(tx);
 		StateDigest state = head.stateDigest();
 		AuditEvent.Records records = moved(recording, after, state);
 		AuditEvent event = appendEvent(tx, head, operation, actor, ids, payloadDigest, detail, records, state, notes);
@@ -266,8 +271,7 @@ public class AuditLog {
 		}
 		List<Record> touched = new ArrayList<>();
 		Map<String, String> after = this.facts.digests(tx, keys, touched);
-		KnownHead known = knownHeadOf(tx);
-		Head head = (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
+		Head head = headIn(tx);
 		StateDigest state = head.stateDigest();
 		List<Prepared> prepared = new ArrayList<>(appends.size());
 		for (Append append : appends) {

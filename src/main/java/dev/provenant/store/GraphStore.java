@@ -205,12 +205,14 @@ public class GraphStore {
 		}
 		this.commitListeners.forEach(Runnable::run);
 		for (int i = 0; i < group.size(); i++) {
-			if (results[i] instanceof SharedWrite.Outcome<?> outcome && outcome.refusal() != null) {
+			if (!(results[i] instanceof SharedWrite.Outcome<?> outcome)) {
+				group.get(i).complete(results[i]);
+			}
+			else if (outcome.refusal() != null) {
 				group.get(i).outcome().completeExceptionally(outcome.refusal());
 			}
 			else {
-				group.get(i)
-					.complete((results[i] instanceof SharedWrite.Outcome<?> outcome) ? outcome.answer() : results[i]);
+				group.get(i).complete(outcome.answer());
 			}
 		}
 	}
@@ -269,6 +271,9 @@ public class GraphStore {
 	}
 
 	private <T> T writeNow(Function<TransactionContext, T> work) {
+		// A write nested in a write's work (on the sequencer's thread) gives the outer
+		// write its after-commit list back when it ends.
+		List<Runnable> outer = AFTER_COMMIT.get();
 		List<Runnable> callbacks = new ArrayList<>();
 		AFTER_COMMIT.set(callbacks);
 		try (Session session = session(AccessMode.WRITE, Set.of())) {
@@ -286,7 +291,12 @@ public class GraphStore {
 			throw timedOutOr(ex, this.properties.transactionTimeout());
 		}
 		finally {
-			AFTER_COMMIT.remove();
+			if (outer != null) {
+				AFTER_COMMIT.set(outer);
+			}
+			else {
+				AFTER_COMMIT.remove();
+			}
 		}
 	}
 
