@@ -271,6 +271,7 @@ public class DependencyIndex {
 		try {
 			// One transaction under the bulk timeout: at millions of edges the scans
 			// outlast the timeout of an ordinary read.
+			this.graph.bulkLoad(true);
 			this.store.onceRead(tx -> {
 				this.store.run(tx, "dependency/all_nodes", Map.of()).forEachRemaining(row -> {
 					apply(TouchedNode.fromIndexRow(row));
@@ -292,6 +293,7 @@ public class DependencyIndex {
 			this.sequence = head;
 		}
 		finally {
+			this.graph.bulkLoad(false);
 			this.lock.writeLock().unlock();
 		}
 		catchUp(headSequence());

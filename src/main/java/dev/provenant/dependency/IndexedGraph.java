@@ -1,5 +1,6 @@
 package dev.provenant.dependency;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 
@@ -22,6 +23,27 @@ public interface IndexedGraph {
 	int find(String id);
 
 	String id(int node);
+
+	/** Orders two nodes' ids as {@link String#compareTo} does, without making strings. */
+	default int compareIds(int a, int b) {
+		return id(a).compareTo(id(b));
+	}
+
+	/**
+	 * The id's length in UTF-8 bytes: never less than the bytes its string keeps per
+	 * character, so weights estimated from it are not short.
+	 */
+	default int idLength(int node) {
+		return id(node).getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	/**
+	 * The ids of the nodes numbered so far, for an answer to keep numbers instead of
+	 * strings: valid outside {@link DependencyIndex#read}, as numbers never change id.
+	 */
+	default NodeIds ids() {
+		return this::id;
+	}
 
 	NodeKind kind(int node);
 

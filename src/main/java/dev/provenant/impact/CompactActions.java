@@ -2,28 +2,33 @@ package dev.provenant.impact;
 
 import java.time.Instant;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 
 import dev.provenant.dependency.IndexedGraph;
+import dev.provenant.dependency.NodeIds;
 import dev.provenant.graph.ActionStatus;
 import dev.provenant.graph.EdgeType;
 import dev.provenant.memory.Footprint;
 
 /**
  * A blast radius' actions from the dependency index, newest first, kept in arrays: an
- * {@link AffectedAction} is made only for an element read. The ids, the actions' and
- * their triggers', are the index's own strings, shared, not copied.
+ * {@link AffectedAction} is made only for an element read. It keeps node numbers, the
+ * actions' and their triggers', and reads their ids from the index's arena as elements
+ * are read ({@link NodeIds}).
  */
 final class CompactActions extends AbstractList<AffectedAction> implements RandomAccess {
 
-	private static final String[] NONE = new String[0];
+	private static final int[] NONE = new int[0];
 
 	private static final byte ROLLED_BACK = 1;
 
 	private static final byte REVERSIBLE = 2;
 
-	private final String[] ids;
+	private final NodeIds ids;
+
+	private final int[] nodes;
 
 	private final long[] seconds;
 
@@ -31,33 +36,30 @@ final class CompactActions extends AbstractList<AffectedAction> implements Rando
 
 	private final byte[] flags;
 
-	private final String[][] triggeredBy;
+	private final int[][] triggeredBy;
 
-	private CompactActions(int size) {
-		this.ids = new String[size];
+	private CompactActions(NodeIds ids, int size) {
+		this.ids = ids;
+		this.nodes = new int[size];
 		this.seconds = new long[size];
 		this.nanos = new int[size];
 		this.flags = new byte[size];
-		this.triggeredBy = new String[size][];
+		this.triggeredBy = new int[size][];
 	}
 
 	/** The actions among these nodes of the index, ordered newest first. */
 	static CompactActions of(IndexedGraph graph, int[] actions) {
 		int[] ordered = NewestFirst.sort(graph, actions.clone());
-		CompactActions compact = new CompactActions(ordered.length);
+		CompactActions compact = new CompactActions(graph.ids(), ordered.length);
 		for (int i = 0; i < ordered.length; i++) {
 			int node = ordered[i];
-			compact.ids[i] = graph.id(node);
+			compact.nodes[i] = node;
 			compact.seconds[i] = graph.occurredAtSecond(node);
 			compact.nanos[i] = graph.occurredAtNano(node);
 			compact.flags[i] = (byte) ((graph.rolledBack(node) ? ROLLED_BACK : 0)
 					| (graph.reversible(node) ? REVERSIBLE : 0));
 			int[] triggers = graph.targets(node, EdgeType.TRIGGERED_BY);
-			String[] triggerIds = (triggers.length > 0) ? new String[triggers.length] : NONE;
-			for (int t = 0; t < triggers.length; t++) {
-				triggerIds[t] = graph.id(triggers[t]);
-			}
-			compact.triggeredBy[i] = triggerIds;
+			compact.triggeredBy[i] = (triggers.length > 0) ? triggers : NONE;
 		}
 		return compact;
 	}
@@ -67,19 +69,20 @@ final class CompactActions extends AbstractList<AffectedAction> implements Rando
 	 * ({@link #triggers}) and the ids the index holds anyway.
 	 */
 	static long footprint(int size) {
-		return Footprint.object(5 * Footprint.REFERENCE) + Footprint.references(size) + Footprint.bytes(8L * size)
-				+ Footprint.bytes(4L * size) + Footprint.bytes(size) + Footprint.references(size);
+		return Footprint.object(6 * Footprint.REFERENCE) + CompactDecisions.NODE_IDS + Footprint.bytes(4L * size)
+				+ Footprint.bytes(8L * size) + Footprint.bytes(4L * size) + Footprint.bytes(size)
+				+ Footprint.references(size);
 	}
 
 	/** One action's array of this many triggers. */
 	static long triggers(int count) {
-		return (count > 0) ? Footprint.references(count) : 0;
+		return (count > 0) ? Footprint.bytes(4L * count) : 0;
 	}
 
 	long footprint() {
-		long bytes = footprint(this.ids.length);
-		for (String[] ids : this.triggeredBy) {
-			bytes += triggers(ids.length);
+		long bytes = footprint(this.nodes.length);
+		for (int[] triggers : this.triggeredBy) {
+			bytes += triggers(triggers.length);
 		}
 		return bytes;
 	}
@@ -87,14 +90,20 @@ final class CompactActions extends AbstractList<AffectedAction> implements Rando
 	@Override
 	public AffectedAction get(int index) {
 		byte flag = this.flags[index];
-		return new AffectedAction(this.ids[index], Instant.ofEpochSecond(this.seconds[index], this.nanos[index]),
+		int[] triggers = this.triggeredBy[index];
+		List<String> triggerIds = new ArrayList<>(triggers.length);
+		for (int trigger : triggers) {
+			triggerIds.add(this.ids.id(trigger));
+		}
+		return new AffectedAction(this.ids.id(this.nodes[index]),
+				Instant.ofEpochSecond(this.seconds[index], this.nanos[index]),
 				((flag & ROLLED_BACK) != 0) ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED,
-				(flag & REVERSIBLE) != 0, List.of(this.triggeredBy[index]));
+				(flag & REVERSIBLE) != 0, List.copyOf(triggerIds));
 	}
 
 	@Override
 	public int size() {
-		return this.ids.length;
+		return this.nodes.length;
 	}
 
 }

@@ -62,7 +62,7 @@ final class NewestFirst {
 		if (byTime == 0) {
 			byTime = Integer.compare(graph.occurredAtNano(b), graph.occurredAtNano(a));
 		}
-		return (byTime != 0) ? byTime : graph.id(a).compareTo(graph.id(b));
+		return (byTime != 0) ? byTime : graph.compareIds(a, b);
 	}
 
 }
