@@ -8,9 +8,11 @@ package dev.provenant.memory;
  * loaded service, without caches or index ({@value #BASE_BYTES} bytes; measured at 60 MiB
  * after a full collection on an empty store and ~90 MiB under load);</li>
  * <li><b>dependency index</b>: {@value #INDEX_BYTES_PER_NODE} bytes per provenance node
- * and {@value #INDEX_BYTES_PER_EDGE} per edge (ids, times, the id map and both
- * directions' adjacency lists, which grow by half when full; ~290 bytes per node at the
- * benchmark's M size, where a node has five edges);</li>
+ * and {@value #INDEX_BYTES_PER_EDGE} per edge (per node its id in UTF-8 and where it
+ * starts, its time and state, its slot in the id table and its row in each direction; per
+ * edge its two ends with their types and room for the edges logged since the last merge;
+ * 119 bytes per node measured at the benchmark's shape, where a node has five
+ * edges);</li>
  * <li><b>caches</b>: their bounds in {@link CacheBounds}; most default to a share of the
  * heap, and grow with it;</li>
  * <li><b>headroom</b>: a quarter of the heap left free for the answers being built, the
@@ -30,9 +32,9 @@ public record MemoryModel(long maxHeap, long baseBytes, long indexBytes, long ca
 
 	public static final long BASE_BYTES = 128L << 20;
 
-	public static final long INDEX_BYTES_PER_NODE = 230;
+	public static final long INDEX_BYTES_PER_NODE = 70;
 
-	public static final long INDEX_BYTES_PER_EDGE = 13;
+	public static final long INDEX_BYTES_PER_EDGE = 12;
 
 	/** The share of the heap kept free for work in flight. */
 	public static final double HEADROOM = 0.25;
