@@ -76,6 +76,7 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDirectory(home))
 			.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(properties.pageCacheMb()))
+			.setConfig(GraphDatabaseSettings.keep_logical_logs, properties.txLogRetention())
 			.build();
 		log.info("Embedded Neo4j ready in {} ms, Bolt at {} (user {}, password in {})",
 				(System.nanoTime() - started) / 1_000_000, boltUri(dbms), BoltPassword.USER,

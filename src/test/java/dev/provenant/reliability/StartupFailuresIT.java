@@ -92,6 +92,13 @@ class StartupFailuresIT {
 		assertThat(output).contains("refused user 'neo4j'").contains("NEO4J_PASSWORD");
 	}
 
+	@Test
+	void aTransactionLogRetentionNeo4jWouldNotReadIsNamedWithItsForm() throws Exception {
+		String output = failedStart(Files.createTempDirectory("provenant-startup-"),
+				"--provenant.embedded.tx-log-retention=forever");
+		assertThat(output).contains("provenant.embedded.tx-log-retention is 'forever'").contains("'1G size'");
+	}
+
 	/**
 	 * Starts the jar, which must stop by itself with a failure status; its output, which
 	 * must be Spring Boot's failure report and no stack trace.

@@ -62,13 +62,14 @@ class BoltPasswordIT {
 	@Test
 	void aBoltHostBeyondLoopbackIsRefused() {
 		for (String host : new String[] { "0.0.0.0", "::", "192.0.2.10", "example.invalid" }) {
-			assertThatThrownBy(() -> new EmbeddedNeo4jProperties(Path.of("data"), host, 7687, 64)).as(host)
+			assertThatThrownBy(() -> new EmbeddedNeo4jProperties(Path.of("data"), host, 7687, 64, "2 days")).as(host)
 				.isInstanceOf(IllegalArgumentException.class)
 				.hasMessageContaining("loopback only")
 				.hasMessageContaining(host);
 		}
 		for (String host : new String[] { "127.0.0.1", "localhost", "::1" }) {
-			assertThat(new EmbeddedNeo4jProperties(Path.of("data"), host, 7687, 64).boltHost()).isEqualTo(host);
+			assertThat(new EmbeddedNeo4jProperties(Path.of("data"), host, 7687, 64, "2 days").boltHost())
+				.isEqualTo(host);
 		}
 	}
 
