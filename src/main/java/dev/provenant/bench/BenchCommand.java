@@ -27,7 +27,12 @@ import dev.provenant.ProvenantApplication;
 import dev.provenant.dependency.DependencyIndex;
 import dev.provenant.store.CypherQueries;
 import dev.provenant.store.GraphStore;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.driver.Driver;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.CheckPointer;
+import org.neo4j.kernel.impl.transaction.log.checkpoint.SimpleTriggerInfo;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -158,6 +163,7 @@ public final class BenchCommand {
 			plans.forEach(
 					(query, plan) -> this.out.println("Raw Cypher plan of " + query + ": " + String.join(" < ", plan)));
 			this.report.fact("rawCypherPlans", plans);
+			settle(service.getBean(DatabaseManagementService.class));
 			time(engines, raw, roots);
 			timeAssess(serviceEngine);
 			mixedLoad(serviceEngine, graph, roots);
@@ -545,6 +551,27 @@ public final class BenchCommand {
 			int to = Math.min(graph.recordCount(), from + BATCH_RECORDS);
 			return service.ingest(Renamed.batch(graph.batch(from, to), "mix" + round + "-"));
 		};
+	}
+
+	/**
+	 * Before the timed reads: a checkpoint, so that the one Neo4j starts every 15 minutes
+	 * does not flush the ingest's pages in the middle of them, and a full collection.
+	 * (Community Neo4j has no {@code db.checkpoint()} procedure; the embedded store's
+	 * check-pointer is called directly.)
+	 */
+	private void settle(DatabaseManagementService neo4j) {
+		long phase = System.nanoTime();
+		var database = (GraphDatabaseAPI) neo4j.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		try {
+			database.getDependencyResolver()
+				.resolveDependency(CheckPointer.class)
+				.forceCheckPoint(new SimpleTriggerInfo("benchmark, before timing"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The checkpoint before timing failed", ex);
+		}
+		System.gc();
+		this.out.println("Settled before timing (a checkpoint and a full collection) in " + seconds(phase));
 	}
 
 	private static long usedHeap() {
