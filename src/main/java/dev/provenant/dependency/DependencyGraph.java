@@ -74,15 +74,30 @@ final class DependencyGraph implements IndexedGraph {
 		this.edges.add(from, type.ordinal(), to);
 	}
 
+	/** Whether the edge log has grown enough to be merged into the rows. */
+	boolean mergeDue() {
+		return this.edges.mergeDue();
+	}
+
+	/** A merge to run off the lock; see {@link Edges#startMerge}. */
+	Edges.Merge startMerge() {
+		return this.edges.startMerge();
+	}
+
+	void finish(Edges.Merge merge) {
+		this.edges.finish(merge);
+	}
+
+	void abandonMerge() {
+		this.edges.abandon();
+	}
+
 	/**
-	 * While a build adds every edge, the edges wait in one log and are laid out once when
-	 * it ends.
+	 * Lays every logged edge out as rows now: a build adds every edge to the log and
+	 * calls this once at its end.
 	 */
-	void bulkLoad(boolean loading) {
-		if (!loading) {
-			this.edges.compact();
-		}
-		this.edges.deferCompaction(loading);
+	void compact() {
+		this.edges.compact();
 	}
 
 	private void grow() {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -25,6 +26,7 @@ import dev.provenant.memory.Caches;
 import dev.provenant.store.GraphStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
@@ -82,6 +84,15 @@ public class DependencyIndex {
 
 	private final AtomicBoolean followPending = new AtomicBoolean();
 
+	/** Merges the edge log into the rows beside the readers (ADR 15). */
+	private final ExecutorService merger = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "dependency-index-merge");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Timer merges;
+
 	private volatile long sequence = -1;
 
 	private volatile boolean ready;
@@ -125,6 +136,9 @@ public class DependencyIndex {
 		Gauge.builder("provenant.index.memory", this, index -> index.ready ? index.graph.approximateBytes() : 0)
 			.description("Approximate heap held by the in-memory dependency index")
 			.baseUnit("bytes")
+			.register(meters);
+		this.merges = Timer.builder("provenant.index.merge")
+			.description("Merges of the dependency index's edge log into its rows, run beside the readers")
 			.register(meters);
 		audit.onAppend(this::ownWrite);
 		store.onCommit(this::followSoon);
@@ -231,6 +245,52 @@ public class DependencyIndex {
 	@PreDestroy
 	void stopFollowing() {
 		this.follower.shutdownNow();
+		this.merger.shutdownNow();
+	}
+
+	/**
+	 * Starts a merge of the edge log when one is due; called under the write lock. The
+	 * merge lays new rows out without the lock (nothing it reads changes meanwhile) and
+	 * takes it only to swap them in, so reads wait for no more than the swap.
+	 */
+	private void mergeIfDue() {
+		if (!this.graph.mergeDue()) {
+			return;
+		}
+		Edges.Merge merge = this.graph.startMerge();
+		try {
+			this.merger.execute(() -> merge(merge));
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping: the log stays as it is
+			this.graph.abandonMerge();
+		}
+	}
+
+	private void merge(Edges.Merge merge) {
+		long started = System.nanoTime();
+		try {
+			merge.run();
+		}
+		catch (RuntimeException | OutOfMemoryError ex) {
+			log.warn("Dependency index: merging its edge log failed; it keeps the log and tries again later", ex);
+			this.lock.writeLock().lock();
+			try {
+				this.graph.abandonMerge();
+			}
+			finally {
+				this.lock.writeLock().unlock();
+			}
+			return;
+		}
+		this.lock.writeLock().lock();
+		try {
+			this.graph.finish(merge);
+		}
+		finally {
+			this.lock.writeLock().unlock();
+		}
+		this.merges.record(Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	/**
@@ -271,7 +331,6 @@ public class DependencyIndex {
 		try {
 			// One transaction under the bulk timeout: at millions of edges the scans
 			// outlast the timeout of an ordinary read.
-			this.graph.bulkLoad(true);
 			this.store.onceRead(tx -> {
 				this.store.run(tx, "dependency/all_nodes", Map.of()).forEachRemaining(row -> {
 					apply(TouchedNode.fromIndexRow(row));
@@ -293,7 +352,7 @@ public class DependencyIndex {
 			this.sequence = head;
 		}
 		finally {
-			this.graph.bulkLoad(false);
+			this.graph.compact();
 			this.lock.writeLock().unlock();
 		}
 		catchUp(headSequence());
@@ -439,6 +498,7 @@ public class DependencyIndex {
 			nodes.forEach(this::apply);
 			nodes.forEach(this::applyEdges);
 			this.sequence = last;
+			mergeIfDue();
 		}
 		catch (RuntimeException ex) {
 			this.ready = false;

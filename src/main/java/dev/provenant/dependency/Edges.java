@@ -5,83 +5,123 @@ import java.util.Arrays;
 /**
  * Every edge of the index in both directions: compressed sparse rows (one offsets array
  * per direction, neighbours and their edge types in one array each), and the edges added
- * since as a log chained per node, merged into the rows once it holds a quarter as many
- * edges as they do (ADR 15). A node's edges read back in the order they were added. Not
- * thread-safe: {@link DependencyIndex} guards it.
+ * since as a log chained per node (ADR 15). Once the log holds a quarter as many edges as
+ * there are, a {@link Merge} lays rows and log out as new rows beside the readers, from
+ * arrays nothing changes while it runs, and {@link #finish} swaps them in. A node's edges
+ * read back in the order they were added. Not thread-safe: {@link DependencyIndex} guards
+ * it, and runs merges off its lock.
  */
 final class Edges {
 
 	private static final int[] NO_NODES = new int[0];
 
-	/** The log is never merged while it holds fewer edges than this. */
+	/** A merge is not due while the log holds fewer edges than this. */
 	private static final int MIN_LOG = 1 << 16;
 
 	private final Direction out = new Direction();
 
 	private final Direction in = new Direction();
 
-	/** The edges added since the rows were built, in the order added. */
+	/**
+	 * The logged edges, by number: every edge gets the next number when added, and the
+	 * log holds numbers from {@link #logBase} to {@link #logEnd} at index number − base.
+	 */
 	private int[] logFrom = new int[1024];
 
 	private int[] logTo = new int[1024];
 
 	private byte[] logTypes = new byte[1024];
 
-	private int logSize;
+	private int logBase;
+
+	private int logEnd;
 
 	private long count;
 
-	/** While set (a build), the log is merged only when {@link #compact} is called. */
-	private boolean deferCompaction;
+	private boolean merging;
 
 	long count() {
 		return this.count;
 	}
 
-	void deferCompaction(boolean defer) {
-		this.deferCompaction = defer;
-	}
-
 	/** Adds the edge unless it is there already. */
 	void add(int from, int type, int to) {
-		if (this.out.contains(from, type, to, this.logTo, this.logTypes)) {
+		if (this.out.contains(from, type, to, this.logTo, this.logTypes, this.logBase)) {
 			return;
 		}
-		if (this.logSize == this.logFrom.length) {
-			int capacity = this.logSize + (this.logSize >> 1);
+		int index = this.logEnd - this.logBase;
+		if (index == this.logFrom.length) {
+			int capacity = index + (index >> 1);
 			this.logFrom = Arrays.copyOf(this.logFrom, capacity);
 			this.logTo = Arrays.copyOf(this.logTo, capacity);
 			this.logTypes = Arrays.copyOf(this.logTypes, capacity);
 		}
-		int edge = this.logSize++;
-		this.logFrom[edge] = from;
-		this.logTo[edge] = to;
-		this.logTypes[edge] = (byte) type;
-		this.out.chain(from, edge);
-		this.in.chain(to, edge);
+		this.logFrom[index] = from;
+		this.logTo[index] = to;
+		this.logTypes[index] = (byte) type;
+		this.out.chain(from, this.logEnd, this.logBase);
+		this.in.chain(to, this.logEnd, this.logBase);
+		this.logEnd++;
 		this.count++;
-		if (!this.deferCompaction && this.logSize >= Math.max(MIN_LOG, this.count / 4)) {
-			compact();
-		}
 	}
 
-	/** Merges the log into the rows. */
-	void compact() {
-		if (this.logSize == 0) {
-			return;
+	/** Whether the log has grown enough for a merge, and none is running. */
+	boolean mergeDue() {
+		return !this.merging && this.logEnd - this.logBase >= Math.max(MIN_LOG, this.count / 4);
+	}
+
+	/**
+	 * A merge of the rows and the log as they are now; its {@link Merge#run} needs no
+	 * lock, as neither the rows nor the part of the log it reads change before
+	 * {@link #finish}. One at a time.
+	 */
+	Merge startMerge() {
+		if (this.merging) {
+			throw new IllegalStateException("A merge is running already");
 		}
-		this.out.merge(this.logFrom, this.logTo, this.logTypes, this.logSize);
-		this.in.merge(this.logTo, this.logFrom, this.logTypes, this.logSize);
-		this.logSize = 0;
-		int capacity = Math.max(1024, Math.min(this.logFrom.length, MIN_LOG));
-		this.logFrom = new int[capacity];
-		this.logTo = new int[capacity];
-		this.logTypes = new byte[capacity];
+		this.merging = true;
+		return new Merge(this.out.rows(), this.in.rows(), this.logFrom, this.logTo, this.logTypes,
+				this.logEnd - this.logBase, this.logEnd);
+	}
+
+	/** Swaps the merged rows in and drops the edges they hold from the log. */
+	void finish(Merge merge) {
+		if (!this.merging || merge.out == null) {
+			throw new IllegalStateException("No finished merge to swap in");
+		}
+		this.out.replace(merge.out);
+		this.in.replace(merge.in);
+		int merged = merge.end - this.logBase;
+		int left = this.logEnd - merge.end;
+		int capacity = Math.max(1024, left + (left >> 1));
+		this.logFrom = Arrays.copyOfRange(this.logFrom, merged, merged + capacity);
+		this.logTo = Arrays.copyOfRange(this.logTo, merged, merged + capacity);
+		this.logTypes = Arrays.copyOfRange(this.logTypes, merged, merged + capacity);
+		this.out.dropLogged(merged, capacity);
+		this.in.dropLogged(merged, capacity);
+		this.logBase = merge.end;
+		this.merging = false;
+	}
+
+	/** A merge that failed: the log stays, and the next write may start another. */
+	void abandon() {
+		this.merging = false;
+	}
+
+	/**
+	 * Merges the log into the rows at once (at the end of a build, when no one reads).
+	 */
+	void compact() {
+		if (this.logEnd > this.logBase && !this.merging) {
+			Merge merge = startMerge();
+			merge.run();
+			finish(merge);
+		}
 	}
 
 	/** The nodes {@code node} points to over edges of the type, in the order added. */
 	int[] targets(int node, int type) {
-		return this.out.neighbours(node, type, this.logTo, this.logTypes);
+		return this.out.neighbours(node, type, this.logTo, this.logTypes, this.logBase);
 	}
 
 	/**
@@ -90,6 +130,7 @@ final class Edges {
 	 */
 	int[] reach(int[] seeds, int nodes, int mask, boolean along) {
 		Direction direction = along ? this.out : this.in;
+		Rows rows = direction.rows;
 		int[] ends = along ? this.logTo : this.logFrom;
 		long[] seen = new long[(nodes >>> 6) + 1];
 		int[] queue = new int[Math.max(16, seeds.length)];
@@ -102,18 +143,19 @@ final class Edges {
 		}
 		for (int head = 0; head < tail; head++) {
 			int node = queue[head];
-			if (node < direction.rows) {
-				for (int i = direction.offsets[node]; i < direction.offsets[node + 1]; i++) {
-					int next = direction.neighbours[i];
-					if ((mask & (1 << direction.types[i])) != 0 && mark(seen, next)) {
+			if (node < rows.nodes) {
+				for (int i = rows.offsets[node]; i < rows.offsets[node + 1]; i++) {
+					int next = rows.neighbours[i];
+					if ((mask & (1 << rows.types[i])) != 0 && mark(seen, next)) {
 						queue = ensure(queue, tail);
 						queue[tail++] = next;
 					}
 				}
 			}
-			for (int edge = direction.first(node); edge >= 0; edge = direction.next[edge]) {
-				int next = ends[edge];
-				if ((mask & (1 << this.logTypes[edge])) != 0 && mark(seen, next)) {
+			for (int edge = direction.first(node); edge >= this.logBase; edge = direction.before(edge, this.logBase)) {
+				int index = edge - this.logBase;
+				int next = ends[index];
+				if ((mask & (1 << this.logTypes[index])) != 0 && mark(seen, next)) {
 					queue = ensure(queue, tail);
 					queue[tail++] = next;
 				}
@@ -133,7 +175,7 @@ final class Edges {
 	}
 
 	private static int[] ensure(int[] array, int index) {
-		return (index < array.length) ? array : Arrays.copyOf(array, array.length * 2);
+		return (index < array.length) ? array : Arrays.copyOf(array, Math.max(2, array.length * 2));
 	}
 
 	/** What the rows and the log take on the heap. */
@@ -141,73 +183,100 @@ final class Edges {
 		return this.out.bytes() + this.in.bytes() + 16 * 3 + 9L * this.logFrom.length;
 	}
 
+	/** One direction's rows, never changed once built: merges make new ones. */
+	private record Rows(int nodes, int[] offsets, int[] neighbours, byte[] types) {
+
+		static final Rows EMPTY = new Rows(0, new int[] { 0 }, NO_NODES, new byte[0]);
+
+		long bytes() {
+			return 16 * 3 + 4L * this.offsets.length + 5L * this.neighbours.length;
+		}
+
+	}
+
 	/**
-	 * One direction: rows for the nodes numbered when the log was last merged, and per
-	 * node its chain of logged edges (last added first, so that adding is one step).
+	 * One direction: its rows, and per node the chain of its logged edges (last added
+	 * first, so that adding is one step). Chains hold edge numbers, so that dropping
+	 * merged edges from the log leaves them alone: a number below the log's base ends a
+	 * chain.
 	 */
 	private static final class Direction {
 
-		private int rows;
+		private Rows rows = Rows.EMPTY;
 
-		private int[] offsets = { 0 };
-
-		private int[] neighbours = NO_NODES;
-
-		private byte[] types = new byte[0];
-
-		/** Per node, its last logged edge + 1 (0 for none). */
+		/** Per node, the number of its last logged edge + 1 (0 for none). */
 		private int[] last = new int[1024];
 
-		/** Per logged edge, the node's logged edge before it, or -1. */
-		private int[] next = new int[1024];
+		/** Per logged edge (at number − base), the number of the node's one before. */
+		private int[] previous = new int[1024];
+
+		Rows rows() {
+			return this.rows;
+		}
+
+		void replace(Rows merged) {
+			this.rows = merged;
+		}
 
 		int first(int node) {
 			return (node < this.last.length) ? this.last[node] - 1 : -1;
 		}
 
-		void chain(int node, int edge) {
+		int before(int edge, int base) {
+			return this.previous[edge - base];
+		}
+
+		void chain(int node, int edge, int base) {
 			if (node >= this.last.length) {
 				this.last = Arrays.copyOf(this.last, Math.max(node + 1, this.last.length + (this.last.length >> 1)));
 			}
-			if (edge >= this.next.length) {
-				this.next = Arrays.copyOf(this.next, Math.max(edge + 1, this.next.length + (this.next.length >> 1)));
+			int index = edge - base;
+			if (index >= this.previous.length) {
+				this.previous = Arrays.copyOf(this.previous,
+						Math.max(index + 1, this.previous.length + (this.previous.length >> 1)));
 			}
-			this.next[edge] = this.last[node] - 1;
+			this.previous[index] = this.last[node] - 1;
 			this.last[node] = edge + 1;
 		}
 
-		boolean contains(int node, int type, int neighbour, int[] ends, byte[] endTypes) {
-			if (node < this.rows) {
-				for (int i = this.offsets[node]; i < this.offsets[node + 1]; i++) {
-					if (this.neighbours[i] == neighbour && this.types[i] == type) {
+		void dropLogged(int merged, int capacity) {
+			this.previous = Arrays.copyOfRange(this.previous, merged, merged + capacity);
+		}
+
+		boolean contains(int node, int type, int neighbour, int[] ends, byte[] endTypes, int base) {
+			Rows rows = this.rows;
+			if (node < rows.nodes) {
+				for (int i = rows.offsets[node]; i < rows.offsets[node + 1]; i++) {
+					if (rows.neighbours[i] == neighbour && rows.types[i] == type) {
 						return true;
 					}
 				}
 			}
-			for (int edge = first(node); edge >= 0; edge = this.next[edge]) {
-				if (ends[edge] == neighbour && endTypes[edge] == type) {
+			for (int edge = first(node); edge >= base; edge = before(edge, base)) {
+				if (ends[edge - base] == neighbour && endTypes[edge - base] == type) {
 					return true;
 				}
 			}
 			return false;
 		}
 
-		int[] neighbours(int node, int type, int[] ends, byte[] endTypes) {
+		int[] neighbours(int node, int type, int[] ends, byte[] endTypes, int base) {
+			Rows rows = this.rows;
 			int size = 0;
 			int[] found = NO_NODES;
-			if (node < this.rows) {
-				found = new int[this.offsets[node + 1] - this.offsets[node]];
-				for (int i = this.offsets[node]; i < this.offsets[node + 1]; i++) {
-					if (this.types[i] == type) {
-						found[size++] = this.neighbours[i];
+			if (node < rows.nodes) {
+				found = new int[rows.offsets[node + 1] - rows.offsets[node]];
+				for (int i = rows.offsets[node]; i < rows.offsets[node + 1]; i++) {
+					if (rows.types[i] == type) {
+						found[size++] = rows.neighbours[i];
 					}
 				}
 			}
 			int logged = size;
-			for (int edge = first(node); edge >= 0; edge = this.next[edge]) {
-				if (endTypes[edge] == type) {
+			for (int edge = first(node); edge >= base; edge = before(edge, base)) {
+				if (endTypes[edge - base] == type) {
 					found = ensure(found, size);
-					found[size++] = ends[edge];
+					found[size++] = ends[edge - base];
 				}
 			}
 			// the chain runs last added first
@@ -219,55 +288,84 @@ final class Edges {
 			return (size == found.length) ? found : Arrays.copyOf(found, size);
 		}
 
-		private static int[] ensure(int[] array, int index) {
-			return (index < array.length) ? array : Arrays.copyOf(array, Math.max(2, array.length * 2));
+		long bytes() {
+			return this.rows.bytes() + 16 * 2 + 4L * this.last.length + 4L * this.previous.length;
 		}
 
-		/**
-		 * New rows: each node's rows, then its logged edges in the order added (a
-		 * counting sort of the log by node).
-		 */
-		void merge(int[] starts, int[] ends, byte[] endTypes, int logSize) {
-			int nodes = this.rows;
-			for (int edge = 0; edge < logSize; edge++) {
+	}
+
+	/**
+	 * New rows for both directions from the rows and the first {@code size} logged edges
+	 * as they were when it started: each node's rows, then its logged edges in the order
+	 * added (a counting sort of the log by node).
+	 */
+	static final class Merge {
+
+		private final Rows outRows;
+
+		private final Rows inRows;
+
+		private final int[] from;
+
+		private final int[] to;
+
+		private final byte[] types;
+
+		private final int size;
+
+		private final int end;
+
+		private Rows out;
+
+		private Rows in;
+
+		private Merge(Rows outRows, Rows inRows, int[] from, int[] to, byte[] types, int size, int end) {
+			this.outRows = outRows;
+			this.inRows = inRows;
+			this.from = from;
+			this.to = to;
+			this.types = types;
+			this.size = size;
+			this.end = end;
+		}
+
+		/** Lays the new rows out; reads only what nothing changes meanwhile. */
+		void run() {
+			this.out = merge(this.outRows, this.from, this.to);
+			this.in = merge(this.inRows, this.to, this.from);
+		}
+
+		private Rows merge(Rows rows, int[] starts, int[] ends) {
+			int nodes = rows.nodes;
+			for (int edge = 0; edge < this.size; edge++) {
 				nodes = Math.max(nodes, starts[edge] + 1);
 			}
-			int[] counts = new int[nodes + 1];
-			for (int node = 0; node < this.rows; node++) {
-				counts[node + 1] = this.offsets[node + 1] - this.offsets[node];
+			int[] offsets = new int[nodes + 1];
+			for (int node = 0; node < rows.nodes; node++) {
+				offsets[node + 1] = rows.offsets[node + 1] - rows.offsets[node];
 			}
-			for (int edge = 0; edge < logSize; edge++) {
-				counts[starts[edge] + 1]++;
+			for (int edge = 0; edge < this.size; edge++) {
+				offsets[starts[edge] + 1]++;
 			}
 			for (int node = 0; node < nodes; node++) {
-				counts[node + 1] += counts[node];
+				offsets[node + 1] += offsets[node];
 			}
-			int[] mergedNeighbours = new int[counts[nodes]];
-			byte[] mergedTypes = new byte[counts[nodes]];
-			int[] fill = Arrays.copyOf(counts, nodes);
-			for (int node = 0; node < this.rows; node++) {
-				int from = this.offsets[node];
-				int length = this.offsets[node + 1] - from;
-				System.arraycopy(this.neighbours, from, mergedNeighbours, fill[node], length);
-				System.arraycopy(this.types, from, mergedTypes, fill[node], length);
+			int[] neighbours = new int[offsets[nodes]];
+			byte[] edgeTypes = new byte[offsets[nodes]];
+			int[] fill = Arrays.copyOf(offsets, nodes);
+			for (int node = 0; node < rows.nodes; node++) {
+				int first = rows.offsets[node];
+				int length = rows.offsets[node + 1] - first;
+				System.arraycopy(rows.neighbours, first, neighbours, fill[node], length);
+				System.arraycopy(rows.types, first, edgeTypes, fill[node], length);
 				fill[node] += length;
 			}
-			for (int edge = 0; edge < logSize; edge++) {
+			for (int edge = 0; edge < this.size; edge++) {
 				int at = fill[starts[edge]]++;
-				mergedNeighbours[at] = ends[edge];
-				mergedTypes[at] = endTypes[edge];
+				neighbours[at] = ends[edge];
+				edgeTypes[at] = this.types[edge];
 			}
-			this.rows = nodes;
-			this.offsets = counts;
-			this.neighbours = mergedNeighbours;
-			this.types = mergedTypes;
-			Arrays.fill(this.last, 0);
-			this.next = new int[Math.max(1024, Math.min(this.next.length, MIN_LOG))];
-		}
-
-		long bytes() {
-			return 16 * 5 + 4L * this.offsets.length + 5L * this.neighbours.length + 4L * this.last.length
-					+ 4L * this.next.length;
+			return new Rows(nodes, offsets, neighbours, edgeTypes);
 		}
 
 	}
