@@ -155,6 +155,7 @@ public final class BenchCommand {
 			this.report.fact("heapUsedAfterIngestMb", usedHeap() >> 20);
 			this.report.fact("dependencyIndexBytes",
 					service.getBean(DependencyIndex.class).read(g -> g.approximateBytes()).orElse(0L));
+			onDisk(store);
 			Roots roots = Roots.choose(graph, floor);
 			this.out.println("Roots: " + roots.describe());
 			List<Engine> engines = List.of(serviceEngine, raw, floor);
@@ -185,14 +186,17 @@ public final class BenchCommand {
 		long phase = System.nanoTime();
 		int pageCacheMb = (int) Math.max(512, Math.min(4096, this.options.decisions() / 100));
 		// Command-line arguments outrank application.yaml (default properties would not).
+		// The transaction limit is raised for the raw Cypher baselines: at L one closure
+		// of millions of ids takes Cypher longer than the service's 30 s.
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProvenantApplication.class)
 			.logStartupInfo(false)
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--provenant.embedded.data-dir=" + store,
 					"--provenant.embedded.bolt-port=" + freePort(), "--provenant.embedded.page-cache-mb=" + pageCacheMb,
 					"--provenant.security.api-keys=bench:admin:" + apiKey,
 					"--provenant.security.api-keys-file=" + store.resolve("api-keys"),
-					"--provenant.security.rate-limit.requests=0", "--logging.level.dev.provenant=WARN",
-					"--logging.level.org.springframework=WARN", "--logging.level.org.apache=WARN");
+					"--provenant.security.rate-limit.requests=0", "--provenant.store.transaction-timeout=10m",
+					"--logging.level.dev.provenant=WARN", "--logging.level.org.springframework=WARN",
+					"--logging.level.org.apache=WARN");
 		this.out.println("Provenant started in " + seconds(phase));
 		return context;
 	}
@@ -572,6 +576,42 @@ public final class BenchCommand {
 		}
 		System.gc();
 		this.out.println("Settled before timing (a checkpoint and a full collection) in " + seconds(phase));
+	}
+
+	/**
+	 * The store's size on disk after the ingest, and its transaction logs' apart (they
+	 * hold every write since the store was made, the write floor's too).
+	 */
+	private void onDisk(Path store) {
+		long storeBytes = directoryBytes(store.resolve("data/databases/neo4j"));
+		long logBytes = directoryBytes(store.resolve("data/transactions/neo4j"));
+		this.report.fact("storeBytes", storeBytes);
+		this.report.fact("transactionLogBytes", logBytes);
+		String line = String.format(Locale.ROOT,
+				"On disk after the ingest: the store %,d MiB, its transaction logs %,d MiB", storeBytes >> 20,
+				logBytes >> 20);
+		this.out.println(line);
+		this.report.note(line);
+	}
+
+	private static long directoryBytes(Path directory) {
+		if (!Files.isDirectory(directory)) {
+			return 0;
+		}
+		try (var files = Files.walk(directory)) {
+			return files.filter(Files::isRegularFile).mapToLong(file -> {
+				try {
+					return Files.size(file);
+				}
+				catch (IOException ex) {
+					// a file Neo4j removed meanwhile
+					return 0;
+				}
+			}).sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot measure " + directory, ex);
+		}
 	}
 
 	private static long usedHeap() {

@@ -28,14 +28,16 @@ class BenchIT {
 
 		String text = printed.toString(StandardCharsets.UTF_8);
 		assertThat(text).contains("The engines agree", "Settled before timing (a checkpoint and a full collection)",
-				"Ingest, one writer", "Ingest, two writers", "blast radius ids, data source (stress)",
-				"rollback scope, model version", "## Provenant benchmark, size tiny (1,500 decisions), seed 11",
-				"- commit: `", "- date (UTC): ", "- machine: ", "- JVM: ",
-				"| query | answer | service p50 | service p99 | service n |",
+				"On disk after the ingest: the store ", "Ingest, one writer", "Ingest, two writers",
+				"blast radius ids, data source (stress)", "rollback scope, model version",
+				"## Provenant benchmark, size tiny (1,500 decisions), seed 11", "- commit: `", "- date (UTC): ",
+				"- machine: ", "- JVM: ", "| query | answer | service p50 | service p99 | service n |",
 				"| mixed: the same reads while one writer ingests |");
 		JsonNode report = JsonMapper.builder()
 			.build()
 			.readTree(Files.readString(out.resolve("bench-tiny-latest.json")));
+		assertThat(report.path("storeBytes").asLong()).as("the store on disk").isPositive();
+		assertThat(report.path("transactionLogBytes").asLong()).as("its transaction logs").isPositive();
 		assertThat(report.path("decisions").asInt()).isEqualTo(1500);
 		assertThat(report.path("environment").path("commit").asString()).isNotBlank();
 		assertThat(report.path("environment").path("date").asString()).endsWith("Z");
