@@ -155,7 +155,6 @@ public final class BenchCommand {
 			this.report.fact("heapUsedAfterIngestMb", usedHeap() >> 20);
 			this.report.fact("dependencyIndexBytes",
 					service.getBean(DependencyIndex.class).read(g -> g.approximateBytes()).orElse(0L));
-			onDisk(store);
 			Roots roots = Roots.choose(graph, floor);
 			this.out.println("Roots: " + roots.describe());
 			List<Engine> engines = List.of(serviceEngine, raw, floor);
@@ -165,6 +164,7 @@ public final class BenchCommand {
 					(query, plan) -> this.out.println("Raw Cypher plan of " + query + ": " + String.join(" < ", plan)));
 			this.report.fact("rawCypherPlans", plans);
 			settle(service.getBean(DatabaseManagementService.class));
+			onDisk(store);
 			time(engines, raw, roots);
 			timeAssess(serviceEngine);
 			mixedLoad(serviceEngine, graph, roots);
@@ -580,7 +580,9 @@ public final class BenchCommand {
 
 	/**
 	 * The store's size on disk after the ingest, and its transaction logs' apart (they
-	 * hold every write since the store was made, the write floor's too).
+	 * hold every write since the store was made, the write floor's too). Taken after the
+	 * checkpoint: before it, most of the store is still only in the page cache and the
+	 * logs.
 	 */
 	private void onDisk(Path store) {
 		long storeBytes = directoryBytes(store.resolve("data/databases/neo4j"));
