@@ -84,6 +84,19 @@ class SearchIT extends GraphQlIT {
 		}
 	}
 
+	/**
+	 * The name index is eventually consistent (V0012), off the commit path: a search
+	 * still sees every write answered before it, because it waits for what is pending.
+	 */
+	@Test
+	void aNameIsFoundAsSoonAsItsWriteIsAnswered() {
+		for (int i = 0; i < 20; i++) {
+			String word = this.tag + "w" + i;
+			story().dataSource("fresh-" + i).with("name", word + " fresh ledger").ingest(this.graphQl);
+			search(word).path("search[*].node.id").entityList(String.class).containsExactly(id("fresh-" + i));
+		}
+	}
+
 	@Test
 	void firstLimitsTheHitsAndIsCapped() {
 		this.graphQl.documentName("search")

@@ -103,6 +103,14 @@ class RestartIT {
 				.asList();
 			assertThat(schema).contains("node_id_unique");
 			assertThat(indexes).contains("decision_occurred_at", "action_occurred_at");
+			// V0012: the name index is updated beside the writers, not inside each
+			// commit.
+			assertThat(session
+				.run("SHOW INDEXES YIELD name, options WHERE name = 'node_name_search' "
+						+ "RETURN options.indexConfig['fulltext.eventually_consistent'] AS eventual")
+				.single()
+				.get("eventual")
+				.asBoolean()).isTrue();
 			assertThat(nodes).isGreaterThan(50);
 			return Map.of("nodes", nodes, "edges", edges, "migrations", migrations, "constraints", schema.size(),
 					"indexes", indexes.size());
