@@ -5,15 +5,14 @@ import java.util.List;
 import dev.provenant.graph.Policy;
 import dev.provenant.ingest.IngestService;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
-import dev.provenant.node.NodeReader;
 import dev.provenant.store.GraphStore;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Answers "may this decision go out alone?" before an agent acts, in one read transaction
- * of at most three short statements: the references (checked as ingest would), the
- * policy, and the quarantined nodes upstream.
+ * of two short statements: the references (checked as ingest would), then the policy and
+ * the quarantined nodes upstream together.
  */
 @Service
 public class AssessService {
@@ -22,20 +21,17 @@ public class AssessService {
 
 	private final IngestService ingest;
 
-	private final NodeReader nodes;
-
 	private final QuarantinedInputs quarantine;
 
 	private final PolicyRules rules;
 
 	private final GovernanceMetrics metrics;
 
-	AssessService(GraphStore store, IngestService ingest, NodeReader nodes, QuarantinedInputs quarantine,
-			PolicyRules rules, GovernanceMetrics metrics) {
+	AssessService(GraphStore store, IngestService ingest, QuarantinedInputs quarantine, PolicyRules rules,
+			GovernanceMetrics metrics) {
 		this.metrics = metrics;
 		this.store = store;
 		this.ingest = ingest;
-		this.nodes = nodes;
 		this.quarantine = quarantine;
 		this.rules = rules;
 	}
@@ -44,10 +40,11 @@ public class AssessService {
 		Assessment assessment = this.store.read(tx -> {
 			this.ingest.check(tx, "decision", decision);
 			Proposal proposal = Proposal.of(decision);
-			Policy policy = (proposal.policyId() == null) ? null
-					: (Policy) this.nodes.findAll(tx, List.of(proposal.policyId())).get(proposal.policyId());
+			QuarantinedInputs.Found read = this.quarantine.find(tx,
+					(proposal.policyId() == null) ? List.of() : List.of(proposal.policyId()), List.of(proposal));
+			Policy policy = (proposal.policyId() == null) ? null : (Policy) read.nodes().get(proposal.policyId());
 			List<String> quarantined = (policy == null || policy.escalateOnQuarantinedInput())
-					? this.quarantine.find(tx, List.of(proposal)).getOrDefault(proposal.id(), List.of()) : List.of();
+					? read.quarantinedFor(proposal) : List.of();
 			return this.rules.assess(proposal, policy, quarantined);
 		});
 		this.metrics.assessed(assessment, "assess");

@@ -19,7 +19,6 @@ import dev.provenant.graph.ReviewState;
 import dev.provenant.graph.Route;
 import dev.provenant.ingest.DecisionsRecorded;
 import dev.provenant.ingest.ProvenanceBatch.DecisionInput;
-import dev.provenant.node.NodeReader;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.TransactionContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +41,6 @@ class GovernanceRecorder implements DecisionsRecorded {
 
 	private final GraphStore store;
 
-	private final NodeReader nodes;
-
 	private final QuarantinedInputs quarantine;
 
 	private final PolicyRules rules;
@@ -54,13 +51,12 @@ class GovernanceRecorder implements DecisionsRecorded {
 
 	private final Clock clock;
 
-	GovernanceRecorder(GraphStore store, NodeReader nodes, QuarantinedInputs quarantine, PolicyRules rules,
-			GovernanceMetrics metrics, GovernanceEvents events, Clock clock) {
+	GovernanceRecorder(GraphStore store, QuarantinedInputs quarantine, PolicyRules rules, GovernanceMetrics metrics,
+			GovernanceEvents events, Clock clock) {
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
 		this.metrics = metrics;
-		this.nodes = nodes;
 		this.quarantine = quarantine;
 		this.rules = rules;
 	}
@@ -68,17 +64,19 @@ class GovernanceRecorder implements DecisionsRecorded {
 	@Override
 	public void recorded(TransactionContext tx, List<DecisionInput> decisions) {
 		List<Proposal> proposals = decisions.stream().map(Proposal::of).toList();
-		// Policies and approvers in one read: a small write is a few round trips.
-		Map<String, ProvenanceNode> policiesAndApprovers = this.nodes.findAll(tx,
+		// Policies, approvers and quarantined inputs in one read: a small write is a few
+		// round trips.
+		QuarantinedInputs.Found read = this.quarantine.find(tx,
 				java.util.stream.Stream
 					.concat(proposals.stream().map(Proposal::policyId).filter(Objects::nonNull),
 							decisions.stream()
 								.filter(decision -> decision.approvedBy() != null)
 								.flatMap(decision -> decision.approvedBy().stream()))
 					.distinct()
-					.toList());
+					.toList(),
+				proposals);
+		Map<String, ProvenanceNode> policiesAndApprovers = read.nodes();
 		Map<String, ProvenanceNode> approvers = policiesAndApprovers;
-		Map<String, List<String>> quarantined = this.quarantine.find(tx, proposals);
 		List<Map<String, Object>> rows = new ArrayList<>(decisions.size());
 		List<Assessment> assessments = new ArrayList<>(decisions.size());
 		for (int i = 0; i < decisions.size(); i++) {
@@ -86,8 +84,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 			Proposal proposal = proposals.get(i);
 			Policy policy = (proposal.policyId() != null
 					&& policiesAndApprovers.get(proposal.policyId()) instanceof Policy named) ? named : null;
-			Assessment assessed = this.rules.assess(proposal, policy,
-					quarantined.getOrDefault(proposal.id(), List.of()));
+			Assessment assessed = this.rules.assess(proposal, policy, read.quarantinedFor(proposal));
 			List<Reason> attestation = attestationProblems(decision, policy, approvers);
 			Assessment assessment = attestation.isEmpty() ? assessed : new Assessment(assessed.route(),
 					concat(assessed.reasons(), attestation), assessed.requiredRoles(), assessed.reviewDeadline());

@@ -33,7 +33,7 @@ class StatementPlansIT extends GraphQlIT {
 	private static final Set<String> WHOLE_LABEL_READS = Set.of("backup/export_nodes", "backup/export_edges",
 			"backup/export_audit_events", "backup/export_lineage_events", "backup/export_otlp_spans",
 			"openlineage/events_page", "backup/store_counts", "dependency/all_nodes", "dependency/all_edges",
-			"governance/quarantines", "governance/quarantined_upstream", "audit/log_count", "audit/log_page",
+			"governance/quarantines", "governance/assessment_inputs", "audit/log_count", "audit/log_page",
 			"webhooks/deliveries", "webhooks/deliveries_count", "audit/all_facts", "audit/foreign_records",
 			"audit/node_facts_page");
 

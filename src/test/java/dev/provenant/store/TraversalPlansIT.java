@@ -27,7 +27,7 @@ class TraversalPlansIT extends GraphQlIT {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "lineage/upstream", "lineage/downstream", "impact/downstream_decisions",
-			"impact/downstream_actions", "impact/impact_graph", "governance/quarantined_upstream" })
+			"impact/downstream_actions", "impact/impact_graph", "governance/assessment_inputs" })
 	void traversalsPlanAsPruningBreadthFirstExpands(String name) {
 		// Depth-bounded traversals take their bound as a rendered literal.
 		String statement = (name.startsWith("lineage") || name.equals("impact/impact_graph"))
@@ -40,6 +40,8 @@ class TraversalPlansIT extends GraphQlIT {
 		parameters.put("to", null);
 		parameters.put("seeds", List.of("any"));
 		parameters.put("decisions", List.of(Map.of("id", "any", "inputs", List.of("any"))));
+		parameters.put("ids", List.of("any"));
+		parameters.put("quarantine", true);
 		try (var session = this.driver.session()) {
 			Plan plan = session.run("EXPLAIN " + statement, parameters).consume().plan();
 			List<String> operators = new ArrayList<>();
