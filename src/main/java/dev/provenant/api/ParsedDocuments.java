@@ -1,5 +1,6 @@
 package dev.provenant.api;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ import dev.provenant.memory.Footprint;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.stereotype.Component;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * sending ever new broken texts would otherwise fill the cache with them.
  */
 @Component
-class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
+public class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilderCustomizer {
 
 	/**
 	 * Heap bytes a parsed document takes per character of its text: the syntax tree
@@ -67,6 +69,15 @@ class ParsedDocuments implements PreparsedDocumentProvider, GraphQlSourceBuilder
 			this.documents.put(key, parsed);
 		}
 		return CompletableFuture.completedFuture(parsed);
+	}
+
+	/**
+	 * The document parsed from {@code query} if it is kept: it parsed and validated, and
+	 * was run lately.
+	 */
+	public Optional<Document> kept(String query, String operationName) {
+		PreparsedDocumentEntry entry = this.documents.getIfPresent(new Key(query, operationName));
+		return Optional.ofNullable(entry).map(PreparsedDocumentEntry::getDocument);
 	}
 
 	record Key(String query, String operationName) {

@@ -274,10 +274,12 @@ public class AuditLog {
 		Head head = headIn(tx);
 		StateDigest state = head.stateDigest();
 		List<Prepared> prepared = new ArrayList<>(appends.size());
-		for (Append append : appends) {
+		for (int i = 0; i < appends.size(); i++) {
+			Append append = appends.get(i);
 			AuditEvent.Records records = moved(append.recording(), after, state);
+			// Only the head is signed, and it is left at the last of these events.
 			Prepared next = prepareEvent(head, append.operation(), append.actor(), append.ids(), append.payloadDigest(),
-					append.detail(), records, state, AuditEvent.Notes.NONE);
+					append.detail(), records, state, AuditEvent.Notes.NONE, i == appends.size() - 1);
 			prepared.add(next);
 			head = new Head(next.event().sequence(), next.event().hash(), state.bytes());
 		}
@@ -409,18 +411,21 @@ public class AuditLog {
 	private AuditEvent appendEvent(SimpleQueryRunner tx, Head head, AuditOperation operation, String actor,
 			List<String> ids, String payloadDigest, String detail, AuditEvent.Records records, StateDigest state,
 			AuditEvent.Notes notes) {
-		Prepared prepared = prepareEvent(head, operation, actor, ids, payloadDigest, detail, records, state, notes);
+		Prepared prepared = prepareEvent(head, operation, actor, ids, payloadDigest, detail, records, state, notes,
+				true);
 		this.store.run(tx, "audit/append_event", prepared.parameters()).consume();
 		return prepared.event();
 	}
 
 	/**
-	 * The event that chains from {@code head}, signed, and the parameters that store it
-	 * ({@code audit/append_event}).
+	 * The event that chains from {@code head} and the parameters that store it
+	 * ({@code audit/append_event}); with the head after it signed when {@code signed}
+	 * (the head is left at it), else with no signature (an event of a group before its
+	 * last: the signature is the head's, never stored on an event).
 	 */
 	private Prepared prepareEvent(Head head, AuditOperation operation, String actor, List<String> ids,
-			String payloadDigest, String detail, AuditEvent.Records records, StateDigest state,
-			AuditEvent.Notes notes) {
+			String payloadDigest, String detail, AuditEvent.Records records, StateDigest state, AuditEvent.Notes notes,
+			boolean signed) {
 		long sequence = head.sequence() + 1;
 		OffsetDateTime at = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		String stateDigest = state.hash();
@@ -429,7 +434,7 @@ public class AuditLog {
 		String hash = AuditEvent.chain(head.hash(), unsigned.canonicalForm());
 		AuditEvent event = new AuditEvent(sequence, at, actor, operation, unsigned.ids(), payloadDigest,
 				unsigned.recordsDigest(), detail, hash, records, stateDigest, notes);
-		Checkpoint checkpoint = this.checkpoints.sign(sequence, hash, stateDigest, at);
+		String signature = signed ? this.checkpoints.sign(sequence, hash, stateDigest, at).signature() : null;
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("sequence", sequence);
 		parameters.put("at", at);
@@ -446,7 +451,7 @@ public class AuditLog {
 		parameters.put("recordsBefore", records.before());
 		parameters.put("recordsAfter", records.after());
 		parameters.put("state", state.bytes());
-		parameters.put("signature", checkpoint.signature());
+		parameters.put("signature", signature);
 		parameters.put("reason", notes.reason());
 		parameters.put("note", notes.note());
 		return new Prepared(event, parameters);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.provenant.api.ErrorKind;
 import dev.provenant.api.HttpErrors;
+import dev.provenant.api.ParsedDocuments;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
@@ -45,8 +46,11 @@ class ConsistencyFilter extends OncePerRequestFilter implements WebGraphQlInterc
 
 	private final Consistency consistency;
 
-	ConsistencyFilter(Consistency consistency) {
+	private final ParsedDocuments documents;
+
+	ConsistencyFilter(Consistency consistency, ParsedDocuments documents) {
 		this.consistency = consistency;
+		this.documents = documents;
 	}
 
 	@Override
@@ -89,8 +93,20 @@ class ConsistencyFilter extends OncePerRequestFilter implements WebGraphQlInterc
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		boolean mutation = isMutation(request.getDocument(), request.getOperationName());
-		return chain.next(request).map(response -> mutation ? withToken(response) : response);
+		// Decided after the execution, which keeps the parsed document: a mutation is not
+		// parsed a second time here (that was a tenth of a small write's request time).
+		return chain.next(request)
+			.map(response -> isMutation(request.getDocument(), request.getOperationName()) ? withToken(response)
+					: response);
+	}
+
+	private boolean isMutation(String document, String operationName) {
+		if (document == null || !document.contains("mutation")) {
+			return false;
+		}
+		return this.documents.kept(document, operationName)
+			.map(parsed -> isMutation(parsed, operationName))
+			.orElseGet(() -> isMutationParsing(document, operationName));
 	}
 
 	private WebGraphQlResponse withToken(WebGraphQlResponse response) {
@@ -103,27 +119,34 @@ class ConsistencyFilter extends OncePerRequestFilter implements WebGraphQlInterc
 	}
 
 	/**
-	 * Whether the operation run is a mutation. Only documents that say "mutation" are
-	 * parsed again, and one that does not parse is left to GraphQL to refuse.
+	 * Whether the operation run is a mutation, for a document no longer kept parsed (or
+	 * one that did not validate). Only documents that say "mutation" are parsed, and one
+	 * that does not parse is left to GraphQL to refuse.
 	 */
-	static boolean isMutation(String document, String operationName) {
+	static boolean isMutationParsing(String document, String operationName) {
 		if (document == null || !document.contains("mutation")) {
 			return false;
 		}
 		try {
-			Document parsed = Parser.parse(document);
-			return parsed.getDefinitionsOfType(OperationDefinition.class)
-				.stream()
-				.filter(operation -> operationName == null || operationName.isBlank()
-						|| operationName.equals(operation.getName()))
-				.findFirst()
-				.map(operation -> operation.getOperation() == OperationDefinition.Operation.MUTATION)
-				.orElse(false);
+			return isMutation(Parser.parse(document), operationName);
 		}
 		catch (RuntimeException ex) {
 			// not a document GraphQL will run (syntax, parser limits): it writes nothing
 			return false;
 		}
+	}
+
+	/**
+	 * Whether the operation of {@code parsed} named {@code operationName} is a mutation.
+	 */
+	static boolean isMutation(Document parsed, String operationName) {
+		return parsed.getDefinitionsOfType(OperationDefinition.class)
+			.stream()
+			.filter(operation -> operationName == null || operationName.isBlank()
+					|| operationName.equals(operation.getName()))
+			.findFirst()
+			.map(operation -> operation.getOperation() == OperationDefinition.Operation.MUTATION)
+			.orElse(false);
 	}
 
 }
