@@ -21,18 +21,18 @@ public class AssessService {
 
 	private final IngestService ingest;
 
-	private final QuarantinedInputs quarantine;
+	private final AssessmentInputs inputs;
 
 	private final PolicyRules rules;
 
 	private final GovernanceMetrics metrics;
 
-	AssessService(GraphStore store, IngestService ingest, QuarantinedInputs quarantine, PolicyRules rules,
+	AssessService(GraphStore store, IngestService ingest, AssessmentInputs inputs, PolicyRules rules,
 			GovernanceMetrics metrics) {
 		this.metrics = metrics;
 		this.store = store;
 		this.ingest = ingest;
-		this.quarantine = quarantine;
+		this.inputs = inputs;
 		this.rules = rules;
 	}
 
@@ -40,7 +40,7 @@ public class AssessService {
 		Assessment assessment = this.store.read(tx -> {
 			this.ingest.check(tx, "decision", decision);
 			Proposal proposal = Proposal.of(decision);
-			QuarantinedInputs.Found read = this.quarantine.find(tx,
+			AssessmentInputs.Found read = this.inputs.find(tx,
 					(proposal.policyId() == null) ? List.of() : List.of(proposal.policyId()), List.of(proposal));
 			Policy policy = (proposal.policyId() == null) ? null : (Policy) read.nodes().get(proposal.policyId());
 			List<String> quarantined = (policy == null || policy.escalateOnQuarantinedInput())

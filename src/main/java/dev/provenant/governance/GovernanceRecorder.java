@@ -41,7 +41,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 
 	private final GraphStore store;
 
-	private final QuarantinedInputs quarantine;
+	private final AssessmentInputs inputs;
 
 	private final PolicyRules rules;
 
@@ -51,13 +51,13 @@ class GovernanceRecorder implements DecisionsRecorded {
 
 	private final Clock clock;
 
-	GovernanceRecorder(GraphStore store, QuarantinedInputs quarantine, PolicyRules rules, GovernanceMetrics metrics,
+	GovernanceRecorder(GraphStore store, AssessmentInputs inputs, PolicyRules rules, GovernanceMetrics metrics,
 			GovernanceEvents events, Clock clock) {
 		this.store = store;
 		this.events = events;
 		this.clock = clock;
 		this.metrics = metrics;
-		this.quarantine = quarantine;
+		this.inputs = inputs;
 		this.rules = rules;
 	}
 
@@ -66,7 +66,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 		List<Proposal> proposals = decisions.stream().map(Proposal::of).toList();
 		// Policies, approvers and quarantined inputs in one read: a small write is a few
 		// round trips.
-		QuarantinedInputs.Found read = this.quarantine.find(tx,
+		AssessmentInputs.Found read = this.inputs.find(tx,
 				java.util.stream.Stream
 					.concat(proposals.stream().map(Proposal::policyId).filter(Objects::nonNull),
 							decisions.stream()

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  * their inputs or anywhere upstream.
  */
 @Component
-class QuarantinedInputs {
+class AssessmentInputs {
 
 	private final GraphStore store;
 
-	QuarantinedInputs(GraphStore store) {
+	AssessmentInputs(GraphStore store) {
 		this.store = store;
 	}
 
