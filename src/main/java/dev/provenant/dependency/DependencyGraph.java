@@ -180,6 +180,11 @@ final class DependencyGraph implements IndexedGraph {
 	}
 
 	@Override
+	public int targetCount(int node, EdgeType type) {
+		return this.edges.targetCount(node, type.ordinal());
+	}
+
+	@Override
 	public int[] reachAgainst(int[] seeds, Set<EdgeType> types) {
 		return this.edges.reach(seeds, size(), mask(types), false);
 	}

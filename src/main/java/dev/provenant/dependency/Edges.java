@@ -124,6 +124,11 @@ final class Edges {
 		return this.out.neighbours(node, type, this.logTo, this.logTypes, this.logBase);
 	}
 
+	/** How many nodes {@link #targets} would list. */
+	int targetCount(int node, int type) {
+		return this.out.count(node, type, this.logTypes, this.logBase);
+	}
+
 	/**
 	 * Breadth-first, every node once: the seeds (deduplicated) and everything reachable
 	 * from them over edges of the masked types, along the edges or against them.
@@ -258,6 +263,24 @@ final class Edges {
 				}
 			}
 			return false;
+		}
+
+		int count(int node, int type, byte[] endTypes, int base) {
+			Rows rows = this.rows;
+			int count = 0;
+			if (node < rows.nodes) {
+				for (int i = rows.offsets[node]; i < rows.offsets[node + 1]; i++) {
+					if (rows.types[i] == type) {
+						count++;
+					}
+				}
+			}
+			for (int edge = first(node); edge >= base; edge = before(edge, base)) {
+				if (endTypes[edge - base] == type) {
+					count++;
+				}
+			}
+			return count;
 		}
 
 		int[] neighbours(int node, int type, int[] ends, byte[] endTypes, int base) {

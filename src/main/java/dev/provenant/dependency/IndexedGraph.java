@@ -66,6 +66,11 @@ public interface IndexedGraph {
 	/** The nodes this one points to over edges of the type. */
 	int[] targets(int node, EdgeType type);
 
+	/** How many nodes this one points to over edges of the type, without listing them. */
+	default int targetCount(int node, EdgeType type) {
+		return targets(node, type).length;
+	}
+
 	/**
 	 * The seeds and every node that depends on them, directly or not, over edges of the
 	 * given types (followed against their direction), each once.

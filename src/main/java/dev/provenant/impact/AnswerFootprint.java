@@ -41,7 +41,8 @@ public final class AnswerFootprint {
 		return bytes;
 	}
 
-	private static long ofActions(List<AffectedAction> actions) {
+	/** A blast radius' actions, as they are kept. */
+	public static long ofActions(List<AffectedAction> actions) {
 		if (actions instanceof CompactActions compact) {
 			return compact.footprint();
 		}

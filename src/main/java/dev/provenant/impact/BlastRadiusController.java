@@ -55,12 +55,14 @@ class BlastRadiusController {
 
 	@SchemaMapping(typeName = "BlastRadius")
 	IdPage decisionIds(BlastRadius radius, @Argument Integer first, @Argument String after) {
-		return PageRequest.of(first, after, this.api.maxIdPageSize()).ids(radius.affectedDecisions(), Dated::id);
+		return PageRequest.of(first, after, this.api.maxIdPageSize())
+			.ids(OrderedIds.of(radius.affectedDecisions()), id -> id);
 	}
 
 	@SchemaMapping(typeName = "BlastRadius")
 	IdPage actionIds(BlastRadius radius, @Argument Integer first, @Argument String after) {
-		return PageRequest.of(first, after, this.api.maxIdPageSize()).ids(radius.affectedActions(), Dated::id);
+		return PageRequest.of(first, after, this.api.maxIdPageSize())
+			.ids(OrderedIds.of(radius.affectedActions()), id -> id);
 	}
 
 	/** One query for the whole page. */

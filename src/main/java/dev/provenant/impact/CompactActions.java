@@ -3,6 +3,7 @@ package dev.provenant.impact;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -87,6 +88,16 @@ final class CompactActions extends AbstractList<AffectedAction> implements Rando
 		return bytes;
 	}
 
+	/** These actions by position, for ordering them without an object per action. */
+	ActionPositions positions() {
+		return new Positions(new NodePositions(this.nodes));
+	}
+
+	/** The ids, in order, read from the index without making records. */
+	List<String> ids() {
+		return new OrderedIds.OfNodes(this.ids, this.nodes);
+	}
+
 	@Override
 	public AffectedAction get(int index) {
 		byte flag = this.flags[index];
@@ -104,6 +115,54 @@ final class CompactActions extends AbstractList<AffectedAction> implements Rando
 	@Override
 	public int size() {
 		return this.nodes.length;
+	}
+
+	/** Positions read from the arrays; triggers found through a table of node numbers. */
+	private final class Positions implements ActionPositions {
+
+		private final NodePositions positions;
+
+		Positions(NodePositions positions) {
+			this.positions = positions;
+		}
+
+		@Override
+		public List<AffectedAction> actions() {
+			return CompactActions.this;
+		}
+
+		@Override
+		public String id(int position) {
+			return CompactActions.this.ids.id(CompactActions.this.nodes[position]);
+		}
+
+		@Override
+		public boolean executed(int position) {
+			return (CompactActions.this.flags[position] & ROLLED_BACK) == 0;
+		}
+
+		@Override
+		public int[] triggeredBy(int position) {
+			int[] triggers = CompactActions.this.triggeredBy[position];
+			if (triggers.length == 0) {
+				return NONE;
+			}
+			int[] found = new int[triggers.length];
+			int count = 0;
+			for (int trigger : triggers) {
+				int at = this.positions.of(trigger);
+				if (at >= 0) {
+					found[count++] = at;
+				}
+			}
+			return (count == found.length) ? found : Arrays.copyOf(found, count);
+		}
+
+		@Override
+		public long footprint() {
+			return this.positions.footprint();
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.provenant.impact;
 
 import java.time.Instant;
 import java.util.AbstractList;
+import java.util.List;
 import java.util.RandomAccess;
 
 import dev.provenant.dependency.IndexedGraph;
@@ -64,6 +65,11 @@ final class CompactDecisions extends AbstractList<AffectedDecision> implements R
 
 	long footprint() {
 		return footprint(this.nodes.length);
+	}
+
+	/** The ids, in order, read from the index without making records. */
+	List<String> ids() {
+		return new OrderedIds.OfNodes(this.ids, this.nodes);
 	}
 
 	@Override

@@ -86,7 +86,7 @@ final class IndexedReach {
 	private static long estimate(IndexedGraph graph, int[] decisions, int[] actions) {
 		long bytes = CompactDecisions.footprint(decisions.length) + CompactActions.footprint(actions.length);
 		for (int node : actions) {
-			bytes += CompactActions.triggers(graph.targets(node, EdgeType.TRIGGERED_BY).length);
+			bytes += CompactActions.triggers(graph.targetCount(node, EdgeType.TRIGGERED_BY));
 		}
 		return bytes + 2 * Footprint.bytes(4L * Math.max(decisions.length, actions.length));
 	}

@@ -58,8 +58,7 @@ class RollbackController {
 
 	@SchemaMapping(typeName = "RollbackPlan")
 	IdPage actionIds(RollbackPlan plan, @Argument Integer first, @Argument String after) {
-		return PageRequest.of(first, after, this.api.maxIdPageSize())
-			.ids(plan.orderedSteps(), step -> step.step().id());
+		return PageRequest.of(first, after, this.api.maxIdPageSize()).ids(plan.actionIds(), id -> id);
 	}
 
 	/**

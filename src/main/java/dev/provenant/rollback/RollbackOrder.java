@@ -3,16 +3,12 @@ package dev.provenant.rollback;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
-import dev.provenant.graph.ActionStatus;
-import dev.provenant.impact.AffectedAction;
-import dev.provenant.impact.Dated;
+import dev.provenant.impact.ActionPositions;
 
 /**
  * Orders the executed actions of a blast radius for reverting: whenever B was triggered,
@@ -31,42 +27,73 @@ import dev.provenant.impact.Dated;
  */
 final class RollbackOrder {
 
-	private static final int[] NONE = new int[0];
-
 	private RollbackOrder() {
 	}
 
 	/**
+	 * The positions of the executed actions, in plan order.
 	 * @param actions a blast radius' actions: closed downstream, so every triggering path
 	 * between two lies inside
 	 */
-	static List<AffectedAction> order(List<AffectedAction> actions) {
-		List<AffectedAction> byPriority = new ArrayList<>(actions);
-		byPriority.sort(Dated.NEWEST_FIRST);
-		int size = byPriority.size();
-		int[][] triggeredBy = triggers(byPriority);
+	static int[] order(ActionPositions actions) {
+		int[] inListOrder = listOrderIfItHolds(actions);
+		return (inListOrder != null) ? inListOrder : kahn(actions);
+	}
+
+	/**
+	 * The usual case, checked in one pass: every action was triggered only by actions
+	 * further down the newest-first list (older ones, as a trigger happens before what it
+	 * triggers). Then every action's ancestors come after it in the list, so the first
+	 * action not yet taken is always free and always the highest priority: the list
+	 * itself, executed actions only, is what Kahn's algorithm would give. Null when a
+	 * trigger is as new as or newer than what it triggered (clocks that disagree).
+	 */
+	static int[] listOrderIfItHolds(ActionPositions actions) {
+		int size = actions.size();
+		int[] executed = new int[size];
+		int count = 0;
+		for (int position = 0; position < size; position++) {
+			for (int trigger : actions.triggeredBy(position)) {
+				if (trigger <= position) {
+					return null;
+				}
+			}
+			if (actions.executed(position)) {
+				executed[count++] = position;
+			}
+		}
+		return Arrays.copyOf(executed, count);
+	}
+
+	static int[] kahn(ActionPositions actions) {
+		int size = actions.size();
+		int[][] triggeredBy = new int[size][];
+		for (int position = 0; position < size; position++) {
+			triggeredBy[position] = actions.triggeredBy(position);
+		}
 		int[][] mustFollow = new int[size][];
 		int[] mustFollowCount = new int[size];
 		int[] pending = new int[size];
 		for (int action = 0; action < size; action++) {
-			if (!executed(byPriority, action)) {
+			if (!actions.executed(action)) {
 				continue;
 			}
-			for (int ancestor : executedAncestors(action, triggeredBy, byPriority)) {
+			for (int ancestor : executedAncestors(action, triggeredBy, actions)) {
 				mustFollow[action] = append(mustFollow[action], mustFollowCount[action]++, ancestor);
 				pending[ancestor]++;
 			}
 		}
 		PriorityQueue<Integer> free = new PriorityQueue<>();
 		for (int action = 0; action < size; action++) {
-			if (executed(byPriority, action) && pending[action] == 0) {
+			if (actions.executed(action) && pending[action] == 0) {
 				free.add(action);
 			}
 		}
-		List<AffectedAction> ordered = new ArrayList<>();
+		int[] ordered = new int[size];
+		int count = 0;
 		while (!free.isEmpty()) {
 			int next = free.poll();
-			ordered.add(byPriority.get(next));
+			ordered[count++] = next;
 			for (int i = 0; i < mustFollowCount[next]; i++) {
 				int ancestor = mustFollow[next][i];
 				if (--pending[ancestor] == 0) {
@@ -74,47 +101,21 @@ final class RollbackOrder {
 				}
 			}
 		}
-		return ordered;
-	}
-
-	private static boolean executed(List<AffectedAction> actions, int position) {
-		return actions.get(position).status() == ActionStatus.EXECUTED;
-	}
-
-	/** Each action's triggers as positions; triggers outside the list are left out. */
-	private static int[][] triggers(List<AffectedAction> actions) {
-		Map<String, Integer> positions = new HashMap<>(actions.size() * 2);
-		for (int i = 0; i < actions.size(); i++) {
-			positions.put(actions.get(i).id(), i);
-		}
-		int[][] triggers = new int[actions.size()][];
-		for (int i = 0; i < actions.size(); i++) {
-			List<String> ids = actions.get(i).triggeredBy();
-			int[] found = new int[ids.size()];
-			int count = 0;
-			for (String id : ids) {
-				Integer position = positions.get(id);
-				if (position != null) {
-					found[count++] = position;
-				}
-			}
-			triggers[i] = (count == 0) ? NONE : Arrays.copyOf(found, count);
-		}
-		return triggers;
+		return Arrays.copyOf(ordered, count);
 	}
 
 	/**
 	 * The nearest executed actions this one was triggered by, looking through rolled-back
 	 * ones; each once.
 	 */
-	private static int[] executedAncestors(int action, int[][] triggeredBy, List<AffectedAction> actions) {
+	private static int[] executedAncestors(int action, int[][] triggeredBy, ActionPositions actions) {
 		int[] direct = triggeredBy[action];
 		boolean simple = true;
 		for (int trigger : direct) {
-			simple &= executed(actions, trigger);
+			simple &= actions.executed(trigger);
 		}
 		if (simple) {
-			// The usual case: every trigger is itself a step.
+			// Every trigger is itself a step.
 			return Arrays.stream(direct).distinct().toArray();
 		}
 		List<Integer> found = new ArrayList<>();
@@ -128,7 +129,7 @@ final class RollbackOrder {
 			if (!seen.add(ancestor)) {
 				continue;
 			}
-			if (executed(actions, ancestor)) {
+			if (actions.executed(ancestor)) {
 				found.add(ancestor);
 			}
 			else {

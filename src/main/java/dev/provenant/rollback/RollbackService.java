@@ -2,7 +2,6 @@ package dev.provenant.rollback;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,12 @@ import dev.provenant.audit.AuditLog;
 import dev.provenant.audit.AuditOperation;
 import dev.provenant.graph.Action;
 import dev.provenant.graph.ProvenanceNode;
-import dev.provenant.impact.AffectedAction;
-import dev.provenant.impact.AnswerFootprint;
+import dev.provenant.impact.ActionPositions;
 import dev.provenant.impact.BlastRadius;
 import dev.provenant.impact.BlastRadiusService;
 import dev.provenant.impact.TimeWindow;
 import dev.provenant.memory.CacheBounds;
 import dev.provenant.memory.Caches;
-import dev.provenant.memory.Footprint;
 import dev.provenant.memory.KeptAnswers;
 import dev.provenant.store.GraphStore;
 import dev.provenant.store.NodeMapping;
@@ -48,16 +45,13 @@ public class RollbackService {
 	 */
 	private static final long WORK_PER_ACTION = 128;
 
-	/** A step and its list slot, without the action (weighed with the radius). */
-	private static final long STEP = Footprint.object(4 + 2 * Footprint.REFERENCE) + Footprint.REFERENCE;
-
 	private final AnswerLimit limit;
 
 	/**
 	 * Plans of blast radii that came from the dependency index, by question and the audit
 	 * sequence they reflect ({@code provenant.caches.rollback-plan-bytes}).
 	 */
-	private final KeptAnswers<Question, RollbackPlan> plans;
+	private final KeptAnswers<Question, KeptPlan> plans;
 
 	/** Actions marked rolled back ({@code provenant.rollbacks}); repeats count once. */
 	private final Counter rollbacks;
@@ -67,7 +61,7 @@ public class RollbackService {
 		this.blastRadius = blastRadius;
 		this.limit = limit;
 		this.plans = caches.answers(CacheBounds.ROLLBACK_PLANS, caches.bounds().rollbackPlanBytes().toBytes(),
-				RollbackService::footprint);
+				KeptPlan::bytes);
 		this.store = store;
 		this.clock = clock;
 		this.audit = audit;
@@ -81,38 +75,28 @@ public class RollbackService {
 		if (radius.auditSequence() < 0) {
 			// From Cypher (the past, or the index not ready): computed afresh each time,
 			// so its plan is too.
-			return plan(radius);
+			return kept(radius).plan();
 		}
 		// The same question at the same audit sequence has the same answer: a client
 		// paging through a plan gets it ordered once.
-		return this.plans.get(new Question(id, window, radius.auditSequence()), question -> plan(radius));
+		return this.plans.get(new Question(id, window, radius.auditSequence()), question -> kept(radius)).plan();
 	}
 
 	private record Question(String root, TimeWindow window, long sequence) {
 	}
 
 	/**
-	 * A plan's steps; their actions are weighed too, though a kept blast radius may hold
-	 * the same ones: the radius may go first.
+	 * A plan and what it weighs kept: its order, and the actions it reads its steps from.
 	 */
-	private static long footprint(RollbackPlan plan) {
-		long bytes = Footprint.list(plan.stepCount());
-		for (RollbackStep step : plan.orderedSteps()) {
-			bytes += STEP + AnswerFootprint.of(step.step());
-		}
-		return bytes;
+	private record KeptPlan(RollbackPlan plan, long bytes) {
 	}
 
-	private RollbackPlan plan(BlastRadius radius) {
+	private KeptPlan kept(BlastRadius radius) {
 		this.limit.check("The rollback plan of '" + radius.root().id() + "'", radius.actionCount(),
 				WORK_PER_ACTION * radius.actionCount());
-		OffsetDateTime asOf = radius.asOf();
-		List<AffectedAction> ordered = RollbackOrder.order(radius.affectedActions());
-		List<RollbackStep> steps = new ArrayList<>(ordered.size());
-		for (int i = 0; i < ordered.size(); i++) {
-			steps.add(new RollbackStep(i + 1, ordered.get(i), asOf));
-		}
-		return new RollbackPlan(radius.root(), List.copyOf(steps));
+		ActionPositions actions = ActionPositions.of(radius.affectedActions());
+		OrderedActions ordered = new OrderedActions(actions, RollbackOrder.order(actions), radius.asOf());
+		return new KeptPlan(new RollbackPlan(radius.root(), ordered.steps(), ordered.ids()), ordered.footprint());
 	}
 
 	/**

@@ -41,6 +41,8 @@ class DependencyGraphTests {
 		assertThat(this.graph.edgeCount()).isEqualTo(1);
 		assertThat(this.graph.targets(feature, EdgeType.DERIVED_FROM)).containsExactly(source);
 		assertThat(this.graph.targets(feature, EdgeType.USED)).isEmpty();
+		assertThat(this.graph.targetCount(feature, EdgeType.DERIVED_FROM)).isEqualTo(1);
+		assertThat(this.graph.targetCount(feature, EdgeType.USED)).isZero();
 	}
 
 	@Test
@@ -212,6 +214,8 @@ class DependencyGraphTests {
 					.toArray();
 				assertThat(this.graph.targets(node, type)).as("targets of %d over %s", node, type)
 					.containsExactly(expected);
+				assertThat(this.graph.targetCount(node, type)).as("count of %d's targets over %s", node, type)
+					.isEqualTo(expected.length);
 			}
 		}
 		for (int check = 0; check < 5; check++) {

@@ -2,6 +2,7 @@ package dev.provenant.impact;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -68,6 +69,41 @@ class CompactListsTests {
 		assertThat(compact).containsExactlyElementsOf(expected);
 		assertThat(compact.footprint()).as("bytes kept, against the records'")
 			.isLessThan(AnswerFootprint.of(new BlastRadius(null, List.of(), expected, List.of(), null, 0)) / 3);
+	}
+
+	/**
+	 * Times centuries away (the sort keeps a nanosecond key per node, which cannot hold
+	 * them) still sort as their records: several share a far second, and only the
+	 * nanosecond or the id orders them.
+	 */
+	@Test
+	void timesCenturiesAwaySortAsTheirRecords() {
+		for (int node = 0; node < SIZE; node += 3) {
+			long far = 10_000_000_000L + this.random.nextInt(5);
+			this.graph.seconds[node] = (node % 2 == 0) ? far : -far;
+		}
+		decisionsReadBackAsTheirRecordsNewestFirst();
+	}
+
+	/**
+	 * Positions read from the arrays are those read from the records: ids, statuses and
+	 * triggers (half the nodes, so that some triggers lie outside the list).
+	 */
+	@Test
+	void actionPositionsReadAsTheRecordsPositions() {
+		int[] nodes = Arrays.copyOf(shuffled(), SIZE / 2);
+		CompactActions compact = CompactActions.of(this.graph, nodes);
+		ActionPositions fromArrays = ActionPositions.of(compact);
+		ActionPositions fromRecords = ActionPositions.of(new ArrayList<>(compact));
+		assertThat(fromArrays.size()).isEqualTo(fromRecords.size()).isEqualTo(SIZE / 2);
+		int outside = 0;
+		for (int i = 0; i < fromArrays.size(); i++) {
+			assertThat(fromArrays.id(i)).isEqualTo(fromRecords.id(i));
+			assertThat(fromArrays.executed(i)).isEqualTo(fromRecords.executed(i));
+			assertThat(fromArrays.triggeredBy(i)).containsExactly(fromRecords.triggeredBy(i));
+			outside += compact.get(i).triggeredBy().size() - fromArrays.triggeredBy(i).length;
+		}
+		assertThat(outside).as("triggers left out because they are not in the list").isPositive();
 	}
 
 	@Test

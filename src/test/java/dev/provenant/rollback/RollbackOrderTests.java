@@ -1,15 +1,19 @@
 package dev.provenant.rollback;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import dev.provenant.graph.ActionStatus;
+import dev.provenant.impact.ActionPositions;
 import dev.provenant.impact.AffectedAction;
 import dev.provenant.impact.Dated;
 import net.jqwik.api.ForAll;
@@ -26,15 +30,14 @@ class RollbackOrderTests {
 	void triggeredGoesFirstThenLatestThenSmallestId() {
 		List<AffectedAction> actions = List.of(action("a", 1, List.of()), action("b", 2, List.of("a")),
 				action("c", 3, List.of("b")), action("f", 2, List.of()), action("e", 5, List.of()));
-		assertThat(RollbackOrder.order(actions)).extracting(AffectedAction::id)
-			.containsExactly("e", "c", "b", "f", "a");
+		assertThat(plan(actions)).extracting(AffectedAction::id).containsExactly("e", "c", "b", "f", "a");
 	}
 
 	@Test
 	void anActionTriggeredByTwoWaitsForNeitherButBothWaitForIt() {
 		List<AffectedAction> actions = List.of(action("a", 1, List.of()), action("b", 9, List.of()),
 				action("c", 2, List.of("a", "b")));
-		assertThat(RollbackOrder.order(actions)).extracting(AffectedAction::id).containsExactly("c", "b", "a");
+		assertThat(plan(actions)).extracting(AffectedAction::id).containsExactly("c", "b", "a");
 	}
 
 	/**
@@ -45,20 +48,8 @@ class RollbackOrderTests {
 	@Property(tries = 300)
 	void everyPlanRespectsTheRules(@ForAll long seed) {
 		Random random = new Random(seed);
-		int size = 1 + random.nextInt(25);
-		List<AffectedAction> actions = new ArrayList<>();
-		for (int i = 0; i < size; i++) {
-			List<String> triggeredBy = new ArrayList<>();
-			for (int j = 0; j < i; j++) {
-				if (random.nextInt(5) == 0) {
-					triggeredBy.add("n" + j);
-				}
-			}
-			ActionStatus status = (random.nextInt(4) == 0) ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED;
-			actions.add(new AffectedAction("n" + i, T0.plusMinutes(random.nextInt(6)).toInstant(), status,
-					random.nextBoolean(), triggeredBy));
-		}
-		List<AffectedAction> plan = RollbackOrder.order(actions);
+		List<AffectedAction> actions = randomActions(random, i -> T0.plusMinutes(random.nextInt(6)).toInstant());
+		List<AffectedAction> plan = plan(actions);
 
 		assertThat(plan).extracting(AffectedAction::id)
 			.containsExactlyInAnyOrderElementsOf(
@@ -78,6 +69,58 @@ class RollbackOrderTests {
 			}
 			done.add(step.id());
 		}
+	}
+
+	/**
+	 * Kahn's algorithm and the list's own order agree wherever the list's order holds:
+	 * here every action is triggered only by older ones, so it always holds.
+	 */
+	@Property(tries = 300)
+	void whereTriggersAreOlderTheListIsThePlan(@ForAll long seed) {
+		Random random = new Random(seed);
+		List<AffectedAction> actions = randomActions(random, i -> T0.plusSeconds(i).toInstant());
+		ActionPositions positions = ActionPositions.of(actions);
+		assertThat(RollbackOrder.listOrderIfItHolds(positions)).isNotNull()
+			.containsExactly(RollbackOrder.kahn(positions));
+	}
+
+	/** With times at random, whichever way the order is found it is Kahn's. */
+	@Property(tries = 300)
+	void theOrderIsAlwaysKahns(@ForAll long seed) {
+		Random random = new Random(seed);
+		List<AffectedAction> actions = randomActions(random, i -> T0.plusMinutes(random.nextInt(6)).toInstant());
+		ActionPositions positions = ActionPositions.of(actions);
+		assertThat(RollbackOrder.order(positions)).containsExactly(RollbackOrder.kahn(positions));
+	}
+
+	@Test
+	void aTriggerNewerThanWhatItTriggeredIsOrderedByKahn() {
+		// b was triggered by a, yet its clock says it happened first: b still goes first.
+		List<AffectedAction> actions = List.of(action("a", 5, List.of()), action("b", 1, List.of("a")),
+				action("c", 3, List.of()));
+		assertThat(RollbackOrder.listOrderIfItHolds(ActionPositions.of(actions))).isNull();
+		assertThat(plan(actions)).extracting(AffectedAction::id).containsExactly("c", "b", "a");
+	}
+
+	private static List<AffectedAction> randomActions(Random random, IntFunction<Instant> time) {
+		int size = 1 + random.nextInt(25);
+		List<AffectedAction> actions = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			List<String> triggeredBy = new ArrayList<>();
+			for (int j = 0; j < i; j++) {
+				if (random.nextInt(5) == 0) {
+					triggeredBy.add("n" + j);
+				}
+			}
+			ActionStatus status = (random.nextInt(4) == 0) ? ActionStatus.ROLLED_BACK : ActionStatus.EXECUTED;
+			actions.add(new AffectedAction("n" + i, time.apply(i), status, random.nextBoolean(), triggeredBy));
+		}
+		return actions;
+	}
+
+	private static List<AffectedAction> plan(List<AffectedAction> actions) {
+		ActionPositions positions = ActionPositions.of(actions);
+		return Arrays.stream(RollbackOrder.order(positions)).mapToObj(p -> positions.actions().get(p)).toList();
 	}
 
 	private static Set<String> executed(Set<String> ids, List<AffectedAction> plan) {
