@@ -51,6 +51,7 @@ final class IndexedReach {
 		}
 		else {
 			int[] downstream = graph.reachAgainst(new int[] { root }, TOWARDS_DECISIONS);
+			TimeWindow.Instants bounds = window.instants();
 			int[] windowed = new int[downstream.length];
 			int kept = 0;
 			for (int node : downstream) {
@@ -58,7 +59,8 @@ final class IndexedReach {
 				if (node != root || kind == NodeKind.DECISION) {
 					counts[kind.ordinal()]++;
 				}
-				if (kind == NodeKind.DECISION && window.contains(graph.occurredAt(node))) {
+				if (kind == NodeKind.DECISION
+						&& bounds.contains(graph.occurredAtSecond(node), graph.occurredAtNano(node))) {
 					windowed[kept++] = node;
 				}
 			}

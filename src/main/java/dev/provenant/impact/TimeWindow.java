@@ -29,6 +29,31 @@ public record TimeWindow(OffsetDateTime from, OffsetDateTime to) {
 				&& (this.to == null || instant.isBefore(this.to.toInstant()));
 	}
 
+	/** The bounds as instants, to test many times against. */
+	public Instants instants() {
+		return new Instants((this.from != null) ? this.from.toInstant() : null,
+				(this.to != null) ? this.to.toInstant() : null);
+	}
+
+	/**
+	 * A window's bounds as instants, either open when null: tests a time given as seconds
+	 * and nanoseconds since 1970 without making an instant of it, for closures that test
+	 * every decision they reach.
+	 */
+	public record Instants(Instant from, Instant to) {
+
+		public boolean contains(long epochSecond, int nano) {
+			return (this.from == null || compare(epochSecond, nano, this.from) >= 0)
+					&& (this.to == null || compare(epochSecond, nano, this.to) < 0);
+		}
+
+		private static int compare(long epochSecond, int nano, Instant bound) {
+			int bySecond = Long.compare(epochSecond, bound.getEpochSecond());
+			return (bySecond != 0) ? bySecond : Integer.compare(nano, bound.getNano());
+		}
+
+	}
+
 	/** The bounds as Cypher parameters {@code $from} and {@code $to}, in UTC. */
 	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = new HashMap<>();
