@@ -40,7 +40,8 @@ record BenchOptions(String size, int decisions, long seed, int runs, Duration wa
 			  --runs N            timed runs per query and engine, after the warm-up (default 100);
 			                      p99 is reported only from 100 runs, as n/a below
 			  --warmup SECONDS    untimed runs first, per query and engine, for this long and at
-			                      least twice (default 2)
+			                      least twice (default 2); before the first row, the service's
+			                      read path is warmed for 15 times as long
 			  --budget SECONDS    at most this long per query and engine (default 20; at least 3 runs),
 			                      so a slow query may stop short of --runs
 			  --out DIR           where to write the JSON report (default target/bench)

@@ -28,8 +28,8 @@ class BenchIT {
 
 		String text = printed.toString(StandardCharsets.UTF_8);
 		assertThat(text).contains("The engines agree", "Settled before timing (a checkpoint and a full collection)",
-				"On disk after the ingest: the store ", "Ingest, one writer", "Ingest, two writers",
-				"blast radius ids, data source (stress)", "rollback scope, model version",
+				"Warmed the read path up: ", "On disk after the ingest: the store ", "Ingest, one writer",
+				"Ingest, two writers", "blast radius ids, data source (stress)", "rollback scope, model version",
 				"## Provenant benchmark, size tiny (1,500 decisions), seed 11", "- commit: `", "- date (UTC): ",
 				"- machine: ", "- JVM: ", "| query | answer | service p50 | service p99 | service n |",
 				"| mixed: the same reads while one writer ingests |");
