@@ -78,6 +78,9 @@ class ThreeInstancesIT extends GraphQlIT {
 			  rollbackScope(id: $id, asOf: $asOf) { stepCount steps(first: 1000) { edges { node { position action { id } } } } }
 			}""";
 
+	private static final String SEARCH = """
+			query ($text: String!) { search(text: $text) { node { id } } }""";
+
 	@Autowired
 	private Environment environment;
 
@@ -131,6 +134,28 @@ class ThreeInstancesIT extends GraphQlIT {
 		token = token(post(this.instances.get(2), ROLL_BACK, Map.of("id", id("a7")), token));
 		Map<String, Object> plan = data(post(this.instances.get(1), CLOSURES, Map.of("id", id("d7")), token));
 		assertThat(plan.toString()).contains("status=ROLLED_BACK");
+	}
+
+	/**
+	 * The name index is eventually consistent, and a search first waits for what the
+	 * database has pending: the last of many nodes written through one instance is found
+	 * by its name through the next at once, with no token.
+	 */
+	@Test
+	void aNameWrittenThroughOneInstanceIsFoundThroughTheNextAtOnce() {
+		// Not a word of any id: how the index splits ids depends on their characters.
+		String tag = "tag" + id("").substring(1, 9);
+		for (int round = 0; round < 6; round++) {
+			Story named = story();
+			for (int i = 0; i < 400; i++) {
+				named.dataSource("named" + round + "-" + i).with("name", tag + " ledger r" + round + "x" + i);
+			}
+			post(this.instances.get(round % 3), INGEST, Map.of("batch", named.batch()), null);
+			Map<String, Object> found = data(post(this.instances.get((round + 1) % 3), SEARCH,
+					Map.of("text", tag + " ledger r" + round + "x399"), null));
+			assertThat(found).as("round %d", round)
+				.hasToString("{search=[{node={id=" + id("named" + round + "-399") + "}}]}");
+		}
 	}
 
 	@Test
