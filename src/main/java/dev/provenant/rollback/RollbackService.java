@@ -74,12 +74,15 @@ public class RollbackService {
 		BlastRadius radius = this.blastRadius.blastRadius(id, window, asOf);
 		if (radius.auditSequence() < 0) {
 			// From Cypher (the past, or the index not ready): computed afresh each time,
-			// so its plan is too.
-			return kept(radius).plan();
+			// so its plan is too, and is not weighed.
+			return plan(radius, ordered(radius));
 		}
 		// The same question at the same audit sequence has the same answer: a client
 		// paging through a plan gets it ordered once.
-		return this.plans.get(new Question(id, window, radius.auditSequence()), question -> kept(radius)).plan();
+		return this.plans.get(new Question(id, window, radius.auditSequence()), question -> {
+			OrderedActions ordered = ordered(radius);
+			return new KeptPlan(plan(radius, ordered), ordered.footprint());
+		}).plan();
 	}
 
 	private record Question(String root, TimeWindow window, long sequence) {
@@ -91,12 +94,15 @@ public class RollbackService {
 	private record KeptPlan(RollbackPlan plan, long bytes) {
 	}
 
-	private KeptPlan kept(BlastRadius radius) {
+	private OrderedActions ordered(BlastRadius radius) {
 		this.limit.check("The rollback plan of '" + radius.root().id() + "'", radius.actionCount(),
 				WORK_PER_ACTION * radius.actionCount());
 		ActionPositions actions = ActionPositions.of(radius.affectedActions());
-		OrderedActions ordered = new OrderedActions(actions, RollbackOrder.order(actions), radius.asOf());
-		return new KeptPlan(new RollbackPlan(radius.root(), ordered.steps(), ordered.ids()), ordered.footprint());
+		return new OrderedActions(actions, RollbackOrder.order(actions), radius.asOf());
+	}
+
+	private static RollbackPlan plan(BlastRadius radius, OrderedActions ordered) {
+		return new RollbackPlan(radius.root(), ordered.steps(), ordered.ids());
 	}
 
 	/**
