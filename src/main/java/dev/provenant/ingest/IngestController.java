@@ -2,8 +2,8 @@ package dev.provenant.ingest;
 
 import dev.provenant.security.ForWriters;
 import dev.provenant.security.GovernanceAuthority;
+import graphql.schema.DataFetchingEnvironment;
 
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,7 +19,9 @@ class IngestController {
 
 	@ForWriters
 	@MutationMapping
-	IngestReport ingest(@Argument ProvenanceBatch batch, Authentication caller) {
+	IngestReport ingest(DataFetchingEnvironment environment, Authentication caller) {
+		// Bound by hand: see BatchArgument.
+		ProvenanceBatch batch = BatchArgument.of(environment.getArgument("batch"));
 		return this.ingest.ingest(batch, caller.getName(), GovernanceAuthority.mayWrite(caller));
 	}
 
