@@ -2,14 +2,20 @@ package dev.provenant.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.provenant.store.CypherQueries;
 import dev.provenant.support.GraphQlIT;
 import dev.provenant.support.Story;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -23,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditLogIT extends GraphQlIT {
 
 	private Story story;
+
+	@Autowired
+	private CypherQueries queries;
 
 	@BeforeEach
 	void tellTheStory() {
@@ -86,6 +95,41 @@ class AuditLogIT extends GraphQlIT {
 			.path("auditLog.edges[0].node.sequence")
 			.entity(Long.class)
 			.isEqualTo(sequences.get(1) - 1);
+	}
+
+	/**
+	 * A batch this large has its facts digested in parallel: the event still records each
+	 * node's own digest, as one digest at a time finds it.
+	 */
+	@Test
+	void aLargeBatchsFactsAreEachDigestedAsTheirOwn() {
+		long before = head();
+		Story large = story();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			large.dataSource("large" + i).with("name", "source " + i);
+			ids.add(id("large" + i));
+		}
+		large.ingest(this.graphQl);
+
+		assertThat(head()).isEqualTo(before + 1);
+		try (Session session = this.driver.session()) {
+			AuditEvent event = StoredEvents
+				.read(session.run("MATCH (e:AuditEvent {sequence: $s}) RETURN e", Map.of("s", before + 1))
+					.single()
+					.get("e"))
+				.orElseThrow();
+			List<Record> rows = session.run(this.queries.get("audit/node_facts"), Map.of("ids", ids)).list();
+			assertThat(rows).hasSize(300);
+			for (Record row : rows) {
+				assertThat(event.records().after(row.get("key").asString())).as(row.get("key").asString())
+					.isEqualTo(Facts.digest(row));
+			}
+		}
+		verify().path("verifyAuditLog")
+			.entity(java.util.Map.class)
+			.satisfies(verification -> assertThat(verification).containsEntry("ok", true)
+				.containsEntry("storeChecked", true));
 	}
 
 	@Test
