@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 
 import dev.provenant.graph.Sha256;
 import dev.provenant.store.GraphStore;
@@ -34,14 +33,6 @@ class Facts {
 
 	/** Key prefix of an OpenTelemetry span as kept. */
 	static final String OTLP_SPAN = "OtlpSpan ";
-
-	/**
-	 * Rows from this many on are digested in parallel. A large batch's digests (canonical
-	 * JSON and SHA-256 for each node it creates) took a fifth of one writer's ingest on
-	 * the one thread that commits, while the database waited for its next statement; a
-	 * small write's few rows are not worth handing out.
-	 */
-	private static final int DIGEST_IN_PARALLEL_FROM = 256;
 
 	private final GraphStore store;
 
@@ -79,14 +70,12 @@ class Facts {
 		}
 		Map<String, String> digests = new HashMap<>();
 		if (!ids.isEmpty()) {
-			List<Record> rows = this.store.run(tx, "audit/node_facts", Map.of("ids", ids)).list();
-			String[] digested = digestAll(rows);
-			for (int i = 0; i < rows.size(); i++) {
-				digests.put(rows.get(i).get("key").asString(), digested[i]);
-			}
-			if (nodeRows != null) {
-				nodeRows.addAll(rows);
-			}
+			this.store.run(tx, "audit/node_facts", Map.of("ids", ids)).forEachRemaining(row -> {
+				digests.put(row.get("key").asString(), digest(row));
+				if (nodeRows != null) {
+					nodeRows.add(row);
+				}
+			});
 		}
 		if (!lineageEvents.isEmpty()) {
 			this.store.run(tx, "audit/lineage_event_facts", Map.of("digests", lineageEvents))
@@ -122,15 +111,6 @@ class Facts {
 	String foreign(SimpleQueryRunner tx) {
 		var result = this.store.run(tx, "audit/foreign_records", Map.of());
 		return result.hasNext() ? result.next().get("foreign").asString() : null;
-	}
-
-	/** Each row's {@link #digest}, in order. */
-	private static String[] digestAll(List<Record> rows) {
-		String[] digests = new String[rows.size()];
-		IntStream positions = IntStream.range(0, rows.size());
-		((rows.size() >= DIGEST_IN_PARALLEL_FROM) ? positions.parallel() : positions)
-			.forEach(i -> digests[i] = digest(rows.get(i)));
-		return digests;
 	}
 
 	static String digest(Record row) {

@@ -98,8 +98,9 @@ class AuditLogIT extends GraphQlIT {
 	}
 
 	/**
-	 * A batch this large has its facts digested in parallel: the event still records each
-	 * node's own digest, as one digest at a time finds it.
+	 * The event of a large batch records each node's own digest, as the node's facts read
+	 * now give it. The whole-store check compares only the sum of all digests, which
+	 * digests given to the wrong nodes would leave unchanged.
 	 */
 	@Test
 	void aLargeBatchsFactsAreEachDigestedAsTheirOwn() {
