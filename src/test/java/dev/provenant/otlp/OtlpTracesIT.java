@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class OtlpTracesIT extends GraphQlIT {
 	private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
 
 	private String host;
+
+	@Autowired
+	private Environment environment;
 
 	@BeforeEach
 	void prompt() {
@@ -166,6 +171,30 @@ class OtlpTracesIT extends GraphQlIT {
 		assertThat(describe("d")).containsExactlyInAnyOrderElementsOf(describe("c").stream()
 			.map(line -> line.replace("dec-c", "dec-d").replace(id("c-call"), id("d-call")))
 			.toList());
+	}
+
+	/**
+	 * Three instances behind a load balancer: a trace whose spans reach them one at a
+	 * time, in turn, joins up as it does on one, since what ties its spans together is
+	 * kept in the store, not in any instance.
+	 */
+	@Test
+	void aTraceSentASpanAtATimeThroughThreeInstancesGivesTheSameGraphAsSentWhole() throws Exception {
+		assertThat(exportTogether(trace("p", 0.95)).isSuccess()).isTrue();
+		String sameKey = "--provenant.prov.signing-key-file="
+				+ this.environment.getProperty("provenant.prov.signing-key-file");
+		try (var second = startAnotherInstance(sameKey); var third = startAnotherInstance(sameKey)) {
+			int[] ports = { this.port, port(second), port(third) };
+			List<SpanData> split = trace("q", 0.95);
+			for (int i = 0; i < split.size(); i++) {
+				assertThat(export(ports[i % ports.length], List.of(split.get(i))).isSuccess()).as("span %d", i)
+					.isTrue();
+			}
+		}
+		assertThat(describe("q")).containsExactlyInAnyOrderElementsOf(describe("p").stream()
+			.map(line -> line.replace("dec-p", "dec-q").replace(id("p-call"), id("q-call")))
+			.toList());
+		assertAuditLogVerifies();
 	}
 
 	@Test
