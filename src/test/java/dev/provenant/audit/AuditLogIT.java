@@ -16,7 +16,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
 import org.springframework.beans.factory.annotation.Autowired;
-
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -32,7 +32,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.context.TestPropertySource;
@@ -82,9 +81,6 @@ class ThreeInstancesIT extends GraphQlIT {
 			query ($text: String!) { search(text: $text) { node { id } } }""";
 
 	@Autowired
-	private Environment environment;
-
-	@Autowired
 	private ServiceKey key;
 
 	private final List<ConfigurableApplicationContext> others = new ArrayList<>();
@@ -96,9 +92,7 @@ class ThreeInstancesIT extends GraphQlIT {
 	void startTwoMoreInstances() throws Exception {
 		this.instances.add(client(this.port));
 		for (int i = 0; i < 2; i++) {
-			ConfigurableApplicationContext other = startAnotherInstance("--provenant.consistency.wait=500ms",
-					"--provenant.prov.signing-key-file="
-							+ this.environment.getProperty("provenant.prov.signing-key-file"));
+			ConfigurableApplicationContext other = startAnotherInstance("--provenant.consistency.wait=500ms");
 			this.others.add(other);
 			this.instances.add(client(port(other)));
 		}

@@ -31,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +46,6 @@ class OtlpTracesIT extends GraphQlIT {
 	private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
 
 	private String host;
-
-	@Autowired
-	private Environment environment;
 
 	@BeforeEach
 	void prompt() {
@@ -181,9 +176,7 @@ class OtlpTracesIT extends GraphQlIT {
 	@Test
 	void aTraceSentASpanAtATimeThroughThreeInstancesGivesTheSameGraphAsSentWhole() throws Exception {
 		assertThat(exportTogether(trace("p", 0.95)).isSuccess()).isTrue();
-		String sameKey = "--provenant.prov.signing-key-file="
-				+ this.environment.getProperty("provenant.prov.signing-key-file");
-		try (var second = startAnotherInstance(sameKey); var third = startAnotherInstance(sameKey)) {
+		try (var second = startAnotherInstance(); var third = startAnotherInstance()) {
 			int[] ports = { this.port, port(second), port(third) };
 			List<SpanData> split = trace("q", 0.95);
 			for (int i = 0; i < split.size(); i++) {

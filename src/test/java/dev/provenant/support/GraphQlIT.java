@@ -42,6 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(GraphQlIT.TestClock.class)
 public abstract class GraphQlIT {
 
+	private static final String SIGNING_KEY_FILE = "provenant.prov.signing-key-file";
+
 	/**
 	 * Replaces the service's clock, so tests can move time (e.g. past a review deadline).
 	 */
@@ -92,15 +94,18 @@ public abstract class GraphQlIT {
 
 	/**
 	 * Another instance of the service on this context's database, on a port of its own,
-	 * with the tests' API keys and a data directory of its own, once its index is ready:
-	 * as a second replica behind a load balancer. The caller closes it.
+	 * with the tests' API keys, this instance's signing key and a data directory of its
+	 * own, once its index is ready: as a second replica behind a load balancer. The
+	 * caller closes it.
 	 * @param settings more {@code --name=value} arguments
 	 */
 	protected ConfigurableApplicationContext startAnotherInstance(String... settings) throws Exception {
 		Environment environment = this.applicationContext.getEnvironment();
 		List<String> arguments = new ArrayList<>(
 				List.of("--server.port=0", "--" + TestKeys.SETTING, "--spring.main.banner-mode=off",
-						"--provenant.embedded.data-dir=" + Files.createTempDirectory("provenant-instance-")));
+						"--provenant.embedded.data-dir=" + Files.createTempDirectory("provenant-instance-"),
+						// Replicas of one service sign with one key.
+						"--" + SIGNING_KEY_FILE + "=" + environment.getRequiredProperty(SIGNING_KEY_FILE)));
 		arguments.addAll(List.of(Neo4jUnderTest.sameDatabase(environment,
 				this.applicationContext.getBean(Neo4jConnectionDetails.class).getUri())));
 		arguments.addAll(List.of(settings));
