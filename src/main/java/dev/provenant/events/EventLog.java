@@ -49,7 +49,7 @@ class EventLog implements EventsRecorded {
 			row.put("detail", JSON.writeValueAsString(event.detail()));
 			rows.add(row);
 		}
-		this.store.run(tx, "events/append", Map.of("rows", rows)).consume();
+		this.store.runLater(tx, "events/append", Map.of("rows", rows));
 	}
 
 	/** The last sequence handed out. */

@@ -91,7 +91,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 			rows.add(row(decision, policy, assessment, !attestation.isEmpty()));
 			assessments.add(assessment);
 		}
-		this.store.run(tx, "governance/record_assessments", Map.of("rows", rows)).consume();
+		this.store.runLater(tx, "governance/record_assessments", Map.of("rows", rows));
 		announce(tx, decisions, rows, assessments);
 		this.store.afterCommit(() -> assessments.forEach(assessment -> this.metrics.assessed(assessment, "ingest")));
 	}
@@ -125,7 +125,7 @@ class GovernanceRecorder implements DecisionsRecorded {
 			}
 		}
 		if (!overdue.isEmpty()) {
-			this.store.run(tx, "governance/mark_overdue_announced", Map.of("ids", overdue, "at", now)).consume();
+			this.store.runLater(tx, "governance/mark_overdue_announced", Map.of("ids", overdue, "at", now));
 		}
 		this.events.record(tx, announced);
 	}

@@ -403,11 +403,11 @@ public class IngestService {
 	}
 
 	private void create(TransactionContext tx, List<Planned> fresh, String actor, OffsetDateTime recordedAt) {
-		this.store
-			.run(tx, "ingest/create_records",
-					NewRecords.parameters(fresh.stream().map(Planned::record).toList(),
-							fresh.stream().map(Planned::digest).toList(), actor, recordedAt, UnaryOperator.identity()))
-			.consume();
+		// Nothing is read from its answer: it goes with the next statement (the
+		// assessment's read, or the audit's).
+		this.store.runLater(tx, "ingest/create_records",
+				NewRecords.parameters(fresh.stream().map(Planned::record).toList(),
+						fresh.stream().map(Planned::digest).toList(), actor, recordedAt, UnaryOperator.identity()));
 	}
 
 	private static RecordProblem conflict(Planned planned, Stored existing) {

@@ -64,6 +64,9 @@ public class GraphStore {
 
 	private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
+	/** The statements waiting to be carried in the write transaction this thread runs. */
+	private static final ThreadLocal<CarriedStatements> CARRIED = new ThreadLocal<>();
+
 	private final Driver driver;
 
 	private final CypherQueries queries;
@@ -88,6 +91,8 @@ public class GraphStore {
 
 	private final Timer groupCommits;
 
+	private final Counter carriedStatements;
+
 	/**
 	 * The statement counter of each named statement, looked up once: the registry's
 	 * lookup builds and hashes the tags on every call, several times per small write.
@@ -111,6 +116,10 @@ public class GraphStore {
 		this.groupCommits = Timer.builder("provenant.store.write.group")
 			.description("Group commits, from taking the waiting writes to answering them: the write path's "
 					+ "one serial step, so its time bounds the writes per second")
+			.register(meters);
+		this.carriedStatements = Counter.builder("provenant.cypher.carried")
+			.description("Statements sent with another statement of their write rather than on their own "
+					+ "(GraphStore.runLater): round trips to the database saved")
 			.register(meters);
 		this.sequencer = new WriteSequencer(properties.writeGroupMax(),
 				group -> this.groupCommits.record(() -> commitGroup(group)));
@@ -180,6 +189,7 @@ public class GraphStore {
 				// The driver may run the group again after a transient failure: keep only
 				// the last attempt's callbacks.
 				callbacks.forEach(List::clear);
+				CARRIED.set(new CarriedStatements(tx));
 				for (int i = 0; i < group.size();) {
 					WriteSequencer.Request<?> request = group.get(i);
 					if (request.shared() == null) {
@@ -191,6 +201,7 @@ public class GraphStore {
 						i = applyShared(tx, group, i, callbacks, results);
 					}
 				}
+				sendCarried(tx);
 				return null;
 			}, this.limited);
 		}
@@ -202,6 +213,7 @@ public class GraphStore {
 		}
 		finally {
 			AFTER_COMMIT.remove();
+			CARRIED.remove();
 		}
 		for (int i = 0; i < group.size(); i++) {
 			List<Runnable> announcements = callbacks.get(i);
@@ -288,6 +300,12 @@ public class GraphStore {
 		// A write nested in a write's work (on the sequencer's thread) gives the outer
 		// write its after-commit list back when it ends.
 		List<Runnable> outer = AFTER_COMMIT.get();
+		CarriedStatements outerCarried = CARRIED.get();
+		if (outerCarried != null) {
+			// The outer write's statements run before this one begins, as they would
+			// have had they not waited.
+			send(outerCarried);
+		}
 		List<Runnable> callbacks = new ArrayList<>();
 		AFTER_COMMIT.set(callbacks);
 		try (Session session = session(AccessMode.WRITE, Set.of())) {
@@ -295,7 +313,10 @@ public class GraphStore {
 				// The driver may run the work again after a transient failure: keep only
 				// the last attempt's callbacks.
 				callbacks.clear();
-				return work.apply(tx);
+				CARRIED.set(new CarriedStatements(tx));
+				T done = work.apply(tx);
+				sendCarried(tx);
+				return done;
 			}, this.limited);
 			callbacks.forEach(Runnable::run);
 			this.commitListeners.forEach(Runnable::run);
@@ -310,6 +331,12 @@ public class GraphStore {
 			}
 			else {
 				AFTER_COMMIT.remove();
+			}
+			if (outerCarried != null) {
+				CARRIED.set(outerCarried);
+			}
+			else {
+				CARRIED.remove();
 			}
 		}
 	}
@@ -453,10 +480,58 @@ public class GraphStore {
 	}
 
 	private Result run(SimpleQueryRunner tx, String name, String statement, Map<String, Object> parameters) {
+		count(name);
+		CarriedStatements carried = CARRIED.get();
+		if (carried == null || !carried.isFor(tx) || carried.isEmpty()) {
+			return tx.run(statement, parameters);
+		}
+		CarriedStatements.Composed composed = carried.take(statement, parameters);
+		composed.carried().forEach(this::count);
+		this.carriedStatements.increment(composed.carried().size());
+		return tx.run(composed.statement(), composed.parameters());
+	}
+
+	/**
+	 * Runs the named statement, which returns nothing, in {@code tx}, a write transaction
+	 * of {@link #write}: sent with the next statement the transaction runs, as a unit
+	 * subquery ahead of it, or on its own before the transaction commits. What it writes
+	 * is there for every statement after it, as if it had run alone; if it fails, the
+	 * statement that carries it fails with its error, and so does the write. For the
+	 * statements of a small write whose answer nobody reads: each round trip saved is
+	 * ~0.7 ms of its latency and a share of both sides' CPU (ADR 11).
+	 */
+	public void runLater(TransactionContext tx, String name, Map<String, Object> parameters) {
+		CarriedStatements carried = CARRIED.get();
+		if (carried == null || !carried.isFor(tx)) {
+			throw new IllegalStateException("runLater is only for work inside GraphStore.write, in its transaction");
+		}
+		if (carried.isFull()) {
+			sendCarried(tx);
+		}
+		carried.add(name, this.queries.get(name), parameters);
+	}
+
+	/** Sends what waits to be carried in {@code tx} on its own, if anything does. */
+	private void sendCarried(SimpleQueryRunner tx) {
+		CarriedStatements carried = CARRIED.get();
+		if (carried != null && carried.isFor(tx)) {
+			send(carried);
+		}
+	}
+
+	private void send(CarriedStatements carried) {
+		if (!carried.isEmpty()) {
+			CarriedStatements.Composed composed = carried.take(null, Map.of());
+			composed.carried().forEach(this::count);
+			this.carriedStatements.increment(composed.carried().size() - 1);
+			carried.transaction().run(composed.statement(), composed.parameters()).consume();
+		}
+	}
+
+	private void count(String name) {
 		this.statementCounters
 			.computeIfAbsent(name, key -> this.meters.counter("provenant.cypher.statements", "query", key))
 			.increment();
-		return tx.run(statement, parameters);
 	}
 
 }
