@@ -157,29 +157,41 @@ public class AuditLog {
 	}
 
 	/**
-	 * Locks the head in {@code tx} and remembers it as this transaction's: from here
-	 * until {@code tx} commits no other writer moves it, so {@link #append} knows it
-	 * without reading it again.
+	 * Locks the head in {@code tx} and remembers that this transaction holds it: from
+	 * here until {@code tx} commits no other writer moves it. The lock goes with the
+	 * write's next statement ({@link GraphStore#runLater}), which runs it before anything
+	 * of its own, so it is still taken before the write changes anything; the head itself
+	 * is read with the facts after the change ({@link #factsAfter}), in a round trip the
+	 * write makes anyway.
 	 */
 	private void lockHead(TransactionContext tx) {
 		if (knownHeadOf(tx) != null) {
 			// Locked in this transaction already, by an earlier write of its group.
 			return;
 		}
-		Record head = this.store.run(tx, "audit/lock_head", Map.of()).single();
-		this.knownHead.set(new KnownHead(tx, Head.of(head)));
-	}
-
-	/** The head as {@code tx} sees it: remembered, else read. */
-	private Head headIn(TransactionContext tx) {
-		KnownHead known = knownHeadOf(tx);
-		return (known != null) ? known.head() : Head.of(this.store.run(tx, "audit/head", Map.of()).single());
+		this.store.runLater(tx, "audit/lock", Map.of());
+		this.knownHead.set(new KnownHead(tx, null));
 	}
 
 	/**
-	 * The head as {@code tx} left it, if this instance locked or moved it in {@code tx}:
-	 * nothing else can have moved it since (the lock is held until commit). Null
-	 * otherwise, e.g. when another write locked a head since, in its own transaction.
+	 * The facts of {@code keys} after a write in {@code tx}, and the head its event
+	 * chains from: remembered if this transaction locked and read it or moved it, else
+	 * read in the same statement as the facts.
+	 */
+	private FactsAfter factsAfter(TransactionContext tx, Collection<String> keys, List<Record> touched) {
+		KnownHead known = knownHeadOf(tx);
+		if (known != null && known.head() != null) {
+			return new FactsAfter(this.facts.digests(tx, keys, touched), known.head());
+		}
+		Facts.WithHead read = this.facts.digestsWithHead(tx, keys, touched);
+		return new FactsAfter(read.digests(), Head.of(read.head()));
+	}
+
+	/**
+	 * What this instance knows of the head in {@code tx}, if it locked or moved it there:
+	 * nothing else can have moved it since (the lock is held until commit); its head is
+	 * null while locked and not yet read. Null otherwise, e.g. when another write locked
+	 * a head since, in its own transaction.
 	 */
 	private KnownHead knownHeadOf(TransactionContext tx) {
 		KnownHead known = this.knownHead.get();
@@ -224,8 +236,9 @@ public class AuditLog {
 			throw new IllegalStateException("The write touched ids it did not declare when it began: " + ids);
 		}
 		List<Record> touched = new ArrayList<>();
-		Map<String, String> after = this.facts.digests(tx, recording.keys(), touched);
-		Head head = headIn(tx);
+		FactsAfter read = factsAfter(tx, recording.keys(), touched);
+		Map<String, String> after = read.digests();
+		Head head = read.head();
 		StateDigest state = head.stateDigest();
 		AuditEvent.Records records = moved(recording, after, state);
 		AuditEvent event = appendEvent(tx, head, operation, actor, ids, payloadDigest, detail, records, state, notes);
@@ -270,8 +283,9 @@ public class AuditLog {
 			return events;
 		}
 		List<Record> touched = new ArrayList<>();
-		Map<String, String> after = this.facts.digests(tx, keys, touched);
-		Head head = headIn(tx);
+		FactsAfter read = factsAfter(tx, keys, touched);
+		Map<String, String> after = read.digests();
+		Head head = read.head();
 		StateDigest state = head.stateDigest();
 		List<Prepared> prepared = new ArrayList<>(appends.size());
 		for (int i = 0; i < appends.size(); i++) {
@@ -486,7 +500,7 @@ public class AuditLog {
 	 */
 	private record Head(long sequence, String hash, byte[] state) {
 
-		static Head of(Record row) {
+		static Head of(org.neo4j.driver.types.MapAccessor row) {
 			return new Head(row.get("sequence").asLong(), row.get("hash").asString(),
 					row.get("state").isNull() ? null : row.get("state").asByteArray());
 		}
@@ -503,8 +517,15 @@ public class AuditLog {
 
 	}
 
-	/** The head as the write transaction {@code tx} last locked or moved it. */
+	/**
+	 * The head as the write transaction {@code tx} last locked or moved it; null while
+	 * locked and not yet read.
+	 */
 	private record KnownHead(TransactionContext tx, Head head) {
+	}
+
+	/** Fact digests by key after a write, and the head its event chains from. */
+	private record FactsAfter(Map<String, String> digests, Head head) {
 	}
 
 	/**

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.provenant.graph.Sha256;
 import dev.provenant.store.GraphStore;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
 import org.neo4j.driver.types.TypeSystem;
 
 import org.springframework.stereotype.Component;
@@ -54,6 +56,26 @@ class Facts {
 	 * null.
 	 */
 	Map<String, String> digests(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows) {
+		return digests(tx, keys, nodeRows, null);
+	}
+
+	/**
+	 * As {@link #digests(SimpleQueryRunner, Collection, List)}, also reading the audit
+	 * head (its sequence, hash and state), in the same statement as the nodes' facts when
+	 * there are nodes among the keys: a write that locked the head without reading it
+	 * learns it with the facts after its change, in the round trip it makes anyway.
+	 */
+	WithHead digestsWithHead(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows) {
+		MapAccessor[] head = new MapAccessor[1];
+		Map<String, String> digests = digests(tx, keys, nodeRows, found -> head[0] = found);
+		if (head[0] == null) {
+			head[0] = this.store.run(tx, "audit/head", Map.of()).single();
+		}
+		return new WithHead(digests, head[0]);
+	}
+
+	private Map<String, String> digests(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows,
+			Consumer<MapAccessor> head) {
 		List<String> ids = new ArrayList<>();
 		List<String> lineageEvents = new ArrayList<>();
 		List<String> spans = new ArrayList<>();
@@ -70,7 +92,11 @@ class Facts {
 		}
 		Map<String, String> digests = new HashMap<>();
 		if (!ids.isEmpty()) {
-			this.store.run(tx, "audit/node_facts", Map.of("ids", ids)).forEachRemaining(row -> {
+			this.store.run(tx, "audit/node_facts", Map.of("ids", ids, "head", head != null)).forEachRemaining(row -> {
+				if (!row.get("head").isNull()) {
+					head.accept(row.get("head"));
+					return;
+				}
 				digests.put(row.get("key").asString(), digest(row));
 				if (nodeRows != null) {
 					nodeRows.add(row);
@@ -86,6 +112,13 @@ class Facts {
 				.forEachRemaining(row -> digests.put(row.get("key").asString(), digest(row)));
 		}
 		return digests;
+	}
+
+	/**
+	 * Fact digests by key, and the audit head as read with them ({@code sequence},
+	 * {@code hash}, {@code state}).
+	 */
+	record WithHead(Map<String, String> digests, MapAccessor head) {
 	}
 
 	/**

@@ -5,20 +5,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import dev.provenant.store.CypherQueries;
+import dev.provenant.store.GraphStore;
 import dev.provenant.support.GraphQlIT;
 import dev.provenant.support.Story;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.Neo4jException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every write appends an event in its own transaction, and the chain verifies. The story:
@@ -31,6 +39,12 @@ class AuditLogIT extends GraphQlIT {
 
 	@Autowired
 	private CypherQueries queries;
+
+	@Autowired
+	private GraphStore store;
+
+	@Autowired
+	private AuditLog audit;
 
 	@BeforeEach
 	void tellTheStory() {
@@ -66,6 +80,50 @@ class AuditLogIT extends GraphQlIT {
 		verify().path("verifyAuditLog")
 			.entity(java.util.Map.class)
 			.satisfies(verification -> assertThat(verification).containsEntry("ok", true));
+	}
+
+	/**
+	 * The head is locked by the first statement a recorded write sends after locking it
+	 * (the lock goes with that statement, GraphStore.runLater), and held until it
+	 * commits: another writer, as another instance would be, cannot take it meanwhile.
+	 */
+	@Test
+	void aRecordedWriteHoldsTheHeadFromItsFirstStatementUntilItCommits() throws Exception {
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<Object> write = pool.submit(() -> this.store.write(tx -> {
+				this.audit.lock(tx);
+				this.store.run(tx, "ingest/find_stored", Map.of("ids", List.of(id("nothing")))).consume();
+				locked.countDown();
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return null;
+			}));
+			assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+			try (Session session = this.driver.session()) {
+				assertThatThrownBy(
+						() -> session.executeWrite(
+								tx -> tx.run("MATCH (h:AuditHead {name: 'head'}) SET h.locked = true REMOVE h.locked")
+									.consume(),
+								TransactionConfig.builder().withTimeout(Duration.ofMillis(500)).build()))
+					.as("the head is locked by the write that is still open")
+					.isInstanceOfSatisfying(Neo4jException.class,
+							// Stopped at its timeout while it waited for the lock.
+							ex -> assertThat(ex.code()).containsAnyOf("LockClientStopped", "TimedOut"));
+			}
+			release.countDown();
+			write.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
@@ -119,7 +177,8 @@ class AuditLogIT extends GraphQlIT {
 					.single()
 					.get("e"))
 				.orElseThrow();
-			List<Record> rows = session.run(this.queries.get("audit/node_facts"), Map.of("ids", ids)).list();
+			List<Record> rows = session.run(this.queries.get("audit/node_facts"), Map.of("ids", ids, "head", false))
+				.list();
 			assertThat(rows).hasSize(300);
 			for (Record row : rows) {
 				assertThat(event.records().after(row.get("key").asString())).as(row.get("key").asString())

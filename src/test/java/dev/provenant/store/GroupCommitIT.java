@@ -191,8 +191,8 @@ class GroupCommitIT extends GraphQlIT {
 		}));
 		sent.get(3).get().path("ingest.created").entity(Integer.class).isEqualTo(1);
 		Map<String, Double> after = statements();
-		for (String query : List.of("ingest/find_stored", "ingest/create_records", "audit/lock_head",
-				"audit/append_events", "governance/assessment_inputs", "governance/record_assessments")) {
+		for (String query : List.of("ingest/find_stored", "ingest/create_records", "audit/lock", "audit/append_events",
+				"governance/assessment_inputs", "governance/record_assessments")) {
 			assertThat(after.getOrDefault(query, 0.0) - before.getOrDefault(query, 0.0))
 				.as("%s once for the four batches", query)
 				.isEqualTo(1.0);
