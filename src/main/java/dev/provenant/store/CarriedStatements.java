@@ -13,9 +13,9 @@ import org.neo4j.driver.SimpleQueryRunner;
 /**
  * Statements that return nothing, waiting in one write transaction to be sent with its
  * next statement, each as a unit subquery ahead of it ({@link GraphStore#runLater}). A
- * small write is a handful of round trips to the database, each of them ~0.7 ms of its
- * latency and a share of both sides' CPU; a statement whose answer no one reads need not
- * be one of them.
+ * small write is a handful of round trips to the database, each of them latency and CPU
+ * on both sides (messages, thread hand-offs); a statement whose answer no one reads need
+ * not be one of them.
  * <p>
  * Cypher runs a statement's clauses in order, so what the carried statements write is
  * there for the statement that carries them, as if each had run alone before it. In a

@@ -497,8 +497,9 @@ public class GraphStore {
 	 * subquery ahead of it, or on its own before the transaction commits. What it writes
 	 * is there for every statement after it, as if it had run alone; if it fails, the
 	 * statement that carries it fails with its error, and so does the write. For the
-	 * statements of a small write whose answer nobody reads: each round trip saved is
-	 * ~0.7 ms of its latency and a share of both sides' CPU (ADR 11).
+	 * statements of a small write whose answer nobody reads: each round trip costs the
+	 * write latency and both sides CPU (ADR 11; 9–21% more small writes a second under
+	 * eight writers, measured in docs/performance.md).
 	 */
 	public void runLater(TransactionContext tx, String name, Map<String, Object> parameters) {
 		CarriedStatements carried = CARRIED.get();
