@@ -125,8 +125,9 @@ public class AuditLog {
 
 	/**
 	 * Locks the audit head in {@code tx} ahead of {@link #begin}, for a write that must
-	 * read what is stored before it knows what it will touch: from here until it commits,
-	 * no other recorded write changes the store.
+	 * read what is stored before it knows what it will touch: from the write's next
+	 * statement, which carries the lock ahead of its own work, until it commits, no other
+	 * recorded write changes the store.
 	 */
 	public void lock(TransactionContext tx) {
 		lockHead(tx);
