@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import dev.provenant.graph.Sha256;
 import dev.provenant.store.GraphStore;
@@ -56,7 +55,7 @@ class Facts {
 	 * null.
 	 */
 	Map<String, String> digests(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows) {
-		return digests(tx, keys, nodeRows, null);
+		return read(tx, keys, nodeRows, false).digests();
 	}
 
 	/**
@@ -66,16 +65,15 @@ class Facts {
 	 * learns it with the facts after its change, in the round trip it makes anyway.
 	 */
 	WithHead digestsWithHead(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows) {
-		MapAccessor[] head = new MapAccessor[1];
-		Map<String, String> digests = digests(tx, keys, nodeRows, found -> head[0] = found);
-		if (head[0] == null) {
-			head[0] = this.store.run(tx, "audit/head", Map.of()).single();
-		}
-		return new WithHead(digests, head[0]);
+		WithHead read = read(tx, keys, nodeRows, true);
+		return (read.head() != null) ? read
+				: new WithHead(read.digests(), this.store.run(tx, "audit/head", Map.of()).single());
 	}
 
-	private Map<String, String> digests(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows,
-			Consumer<MapAccessor> head) {
+	/**
+	 * The digests of {@code keys}; the head too if {@code head} and there are node ids.
+	 */
+	private WithHead read(SimpleQueryRunner tx, Collection<String> keys, List<Record> nodeRows, boolean head) {
 		List<String> ids = new ArrayList<>();
 		List<String> lineageEvents = new ArrayList<>();
 		List<String> spans = new ArrayList<>();
@@ -91,17 +89,20 @@ class Facts {
 			}
 		}
 		Map<String, String> digests = new HashMap<>();
+		MapAccessor headRow = null;
 		if (!ids.isEmpty()) {
-			this.store.run(tx, "audit/node_facts", Map.of("ids", ids, "head", head != null)).forEachRemaining(row -> {
+			var rows = this.store.run(tx, "audit/node_facts", Map.of("ids", ids, "head", head));
+			while (rows.hasNext()) {
+				Record row = rows.next();
 				if (!row.get("head").isNull()) {
-					head.accept(row.get("head"));
-					return;
+					headRow = row.get("head");
+					continue;
 				}
 				digests.put(row.get("key").asString(), digest(row));
 				if (nodeRows != null) {
 					nodeRows.add(row);
 				}
-			});
+			}
 		}
 		if (!lineageEvents.isEmpty()) {
 			this.store.run(tx, "audit/lineage_event_facts", Map.of("digests", lineageEvents))
@@ -111,7 +112,7 @@ class Facts {
 			this.store.run(tx, "audit/otlp_span_facts", Map.of("keys", spans))
 				.forEachRemaining(row -> digests.put(row.get("key").asString(), digest(row)));
 		}
-		return digests;
+		return new WithHead(digests, headRow);
 	}
 
 	/**
