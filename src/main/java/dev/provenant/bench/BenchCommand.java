@@ -145,7 +145,8 @@ public final class BenchCommand {
 			// before the
 			// floor writes, it never holds the floor's records.
 			awaitIndexBuilt(service.getBean(DependencyIndex.class));
-			writeFloor(graph, new WriteFloor(service.getBean(Driver.class), service.getBean(GraphStore.class)));
+			WriteFloor writeFloor = new WriteFloor(service.getBean(Driver.class), service.getBean(GraphStore.class));
+			writeFloor(graph, writeFloor);
 			ingest(graph, serviceEngine);
 			compareWithFloor();
 			waitForIndex(service.getBean(DependencyIndex.class), serviceEngine);
@@ -173,7 +174,7 @@ public final class BenchCommand {
 			timeAssess(serviceEngine);
 			mixedLoad(serviceEngine, graph, roots);
 			otlpIngest(endpoint.resolve("/v1/traces"), apiKey);
-			smallWrites(serviceEngine);
+			smallWrites(serviceEngine, graph, writeFloor);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(store.toFile());
@@ -494,31 +495,46 @@ public final class BenchCommand {
 
 	/**
 	 * Agents recording one decision (and its two actions) per request, from 1, 8 and 32
-	 * writers, each for the budget of one query (at most 15 s); then the same number of
-	 * clients as the middle row sending empty requests, the ceiling of the HTTP and
-	 * GraphQL stack on this machine. A writer that fails fails the run.
+	 * writers, each for the budget of one query (at most 15 s); then the same requests
+	 * created by Neo4j alone, one transaction each (the small-write floor), and the same
+	 * number of clients as the middle row sending empty requests, the ceiling of the HTTP
+	 * and GraphQL stack on this machine. A writer that fails fails the run.
 	 */
-	private void smallWrites(ServiceEngine service) {
+	private void smallWrites(ServiceEngine service, SyntheticGraph graph, WriteFloor floor) {
 		SmallWrites load = new SmallWrites(service, this.options.seed());
 		Duration each = (this.options.budget().compareTo(Duration.ofSeconds(15)) < 0) ? this.options.budget()
 				: Duration.ofSeconds(15);
+		List<Integer> writerCounts = List.of(1, 8, 32);
+		Map<Integer, Double> servicePerSecond = new LinkedHashMap<>();
 		load.writes(2, this.options.warmUp());
-		for (int writers : List.of(1, 8, 32)) {
+		for (int writers : writerCounts) {
 			this.out.printf(Locale.ROOT, "  small writes, %d writer(s)...%n", writers);
 			SmallWrites.Result result = load.writes(writers, each);
-			Map<String, Object> figures = smallWriteFigures(result);
-			this.report.fact("small writes " + writers, figures);
-			String line = String.format(Locale.ROOT,
-					"Small writes, %d writer(s): %,d decisions in %.1f s: %,.0f decisions/s (one decision and two "
-							+ "actions per request), request p50 %s, p99 %s (%,d requests)",
-					writers, result.decisions(), result.seconds(), result.decisionsPerSecond(),
-					BenchReport.milliseconds(result.request().p50()), BenchReport.milliseconds(result.request().p99()),
-					result.requests());
-			this.out.println(line);
-			this.report.note(line);
+			servicePerSecond.put(writers, result.decisionsPerSecond());
+			smallWriteRow("small writes " + writers, "Small writes", writers, result);
 		}
 		this.out.printf(Locale.ROOT, "  the audit log verifies after the small writes (%,d events)%n",
 				service.verifyAuditLog());
+		// After the verification: the floor's records are in no proof, and are removed
+		// again.
+		floor.create(graph.upstreamBatch());
+		load.floorWrites(2, this.options.warmUp(), floor);
+		Map<String, Object> ratios = new LinkedHashMap<>();
+		for (int writers : writerCounts) {
+			this.out.printf(Locale.ROOT, "  small-write floor, %d writer(s)...%n", writers);
+			SmallWrites.Result result = load.floorWrites(writers, each, floor);
+			smallWriteRow("small write floor " + writers, "Small-write floor (Neo4j alone, a transaction each)",
+					writers, result);
+			ratios.put(Integer.toString(writers), servicePerSecond.get(writers) / result.decisionsPerSecond());
+		}
+		floor.remove();
+		this.report.fact("smallWritesToFloor", ratios);
+		String against = String.format(Locale.ROOT,
+				"Small writes against their floor: 1 writer %.2f×, 8 writers %.2f×, 32 writers %.2f× the decisions/s "
+						+ "Neo4j alone gives the same requests",
+				ratios.values().toArray());
+		this.out.println(against);
+		this.report.note(against);
 		SmallWrites.Result empty = load.emptyRequests(8, each);
 		this.report.fact("empty requests 8", smallWriteFigures(empty));
 		String line = String.format(Locale.ROOT,
@@ -526,6 +542,18 @@ public final class BenchCommand {
 						+ "requests): the most any request reaches through this HTTP and GraphQL stack here",
 				empty.requestsPerSecond(), BenchReport.milliseconds(empty.request().p50()),
 				BenchReport.milliseconds(empty.request().p99()), empty.requests());
+		this.out.println(line);
+		this.report.note(line);
+	}
+
+	private void smallWriteRow(String fact, String label, int writers, SmallWrites.Result result) {
+		this.report.fact(fact, smallWriteFigures(result));
+		String line = String.format(Locale.ROOT,
+				"%s, %d writer(s): %,d decisions in %.1f s: %,.0f decisions/s (one decision and two actions per "
+						+ "request), request p50 %s, p99 %s (%,d requests)",
+				label, writers, result.decisions(), result.seconds(), result.decisionsPerSecond(),
+				BenchReport.milliseconds(result.request().p50()), BenchReport.milliseconds(result.request().p99()),
+				result.requests());
 		this.out.println(line);
 		this.report.note(line);
 	}

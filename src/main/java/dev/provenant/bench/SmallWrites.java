@@ -16,10 +16,12 @@ import java.util.function.LongSupplier;
 /**
  * Agents recording one decision at a time: each writer sends requests of one decision and
  * its two actions (the second triggered by the first) through the GraphQL endpoint, one
- * after the other, for a set time; the writers run side by side. Beside them, the same
- * number of clients sending an empty GraphQL request ({@code { __typename }}): the most
- * requests this machine answers through the same HTTP and GraphQL stack, with no database
- * work at all, which no write can beat.
+ * after the other, for a set time; the writers run side by side. Beside them, two
+ * ceilings measured the same way: the same requests created by Neo4j alone, one
+ * transaction each through the service's driver (the small-write floor: what the store
+ * takes for one writer's transaction, with no HTTP, checks, governance or audit), and
+ * empty GraphQL requests ({@code { __typename }}): the most requests this machine answers
+ * through the same HTTP and GraphQL stack, with no database work at all.
  */
 final class SmallWrites {
 
@@ -59,6 +61,22 @@ final class SmallWrites {
 			int created = this.service.ingest(batch(n));
 			if (created != 3) {
 				throw new IllegalStateException("A small write created " + created + " records, not 3");
+			}
+			return 1;
+		});
+	}
+
+	/**
+	 * {@code writers} writers creating the same requests through {@code floor}, one
+	 * transaction each, for {@code duration}; the floor's copy of the upstream records
+	 * they reference must exist.
+	 */
+	Result floorWrites(int writers, Duration duration, WriteFloor floor) {
+		return drive(writers, duration, () -> {
+			long n = this.written.incrementAndGet();
+			long created = floor.create(batch(n));
+			if (created != 3) {
+				throw new IllegalStateException("A small write of the floor created " + created + " nodes, not 3");
 			}
 			return 1;
 		});

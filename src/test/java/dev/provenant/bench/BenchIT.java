@@ -60,6 +60,17 @@ class BenchIT {
 		}
 		assertThat(text).contains("Small writes, 32 writer(s): ", "the audit log verifies after the small writes");
 		assertThat(report.path("empty requests 8").path("requestsPerSecond").asDouble()).isPositive();
+		// the small-write floor: the same requests, each created whole by Neo4j alone
+		// (SmallWrites fails the run on a request that creates anything but its three
+		// nodes)
+		for (int writers : new int[] { 1, 8, 32 }) {
+			JsonNode floor = report.path("small write floor " + writers);
+			assertThat(floor.path("clients").asInt()).isEqualTo(writers);
+			assertThat(floor.path("requests").asLong()).isPositive();
+			assertThat(report.path("smallWritesToFloor").path(Integer.toString(writers)).asDouble()).isPositive();
+		}
+		assertThat(text).contains("Small-write floor (Neo4j alone, a transaction each), 8 writer(s): ",
+				"Small writes against their floor: 1 writer ");
 		// the write floor: the same batches, every record of them created by Neo4j alone
 		assertThat(report.path("write floor one writer").path("records").asLong())
 			.isEqualTo(report.path("ingest one writer").path("records").asLong());
