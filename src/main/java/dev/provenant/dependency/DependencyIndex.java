@@ -7,9 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,6 +62,13 @@ public class DependencyIndex {
 
 	private static final Duration SHORT_READ_PAUSE = Duration.ofMillis(20);
 
+	/**
+	 * How long a read waits for this instance's committed writes to reach the index
+	 * before it reads them from the store itself; they normally arrive within
+	 * milliseconds, on the committing thread.
+	 */
+	private static final Duration OWN_WRITES_WAIT = Duration.ofMillis(500);
+
 	/** Ids per statement when reading touched nodes again. */
 	private static final int IDS_PER_READ = 5000;
 
@@ -93,6 +102,8 @@ public class DependencyIndex {
 
 	private final Timer merges;
 
+	private final Timer storeCatchUps;
+
 	private volatile long sequence = -1;
 
 	private volatile boolean ready;
@@ -105,6 +116,13 @@ public class DependencyIndex {
 	 * commits may announce themselves out of order.
 	 */
 	private final NavigableMap<Long, List<TouchedNode>> ownWrites = new TreeMap<>();
+
+	/**
+	 * Audit sequences of this instance's writes appended but not yet handed to the index:
+	 * a read whose head is among them waits for them instead of reading them from the
+	 * store. A write that rolls back leaves its sequence here until the index passes it.
+	 */
+	private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
 
 	/**
 	 * What {@link #ownWrites} weighs; past {@code provenant.caches.index-pending-bytes}
@@ -140,6 +158,11 @@ public class DependencyIndex {
 		this.merges = Timer.builder("provenant.index.merge")
 			.description("Merges of the dependency index's edge log into its rows, run beside the readers")
 			.register(meters);
+		this.storeCatchUps = Timer.builder("provenant.index.catch-up")
+			.description("Catch-ups of the dependency index that read events and nodes from the store, on a read's "
+					+ "thread or after a write: other instances' writes, or a read that came between a write's commit "
+					+ "and the index taking that write")
+			.register(meters);
 		audit.onAppend(this::ownWrite);
 		store.onCommit(this::followSoon);
 	}
@@ -151,20 +174,28 @@ public class DependencyIndex {
 	 */
 	private void ownWrite(AuditEvent event, List<Record> touched) {
 		if (this.ready && touched != null) {
+			this.inFlight.add(event.sequence());
 			this.store.afterCommit(() -> applyOwn(event.sequence(), touched));
 		}
 	}
 
 	private void applyOwn(long sequence, List<Record> touched) {
-		List<TouchedNode> nodes;
 		try {
-			nodes = touched.stream().map(TouchedNode::fromAuditRow).toList();
+			applyInOrder(sequence, touched.stream().map(TouchedNode::fromAuditRow).toList());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Dependency index could not take audit event {} as written; the next catch-up reads it again",
 					sequence, ex);
-			return;
 		}
+		finally {
+			synchronized (this.catchingUp) {
+				this.inFlight.remove(sequence);
+				this.catchingUp.notifyAll();
+			}
+		}
+	}
+
+	private void applyInOrder(long sequence, List<TouchedNode> nodes) {
 		synchronized (this.catchingUp) {
 			if (!this.ready) {
 				return;
@@ -448,9 +479,12 @@ public class DependencyIndex {
 			return true;
 		}
 		synchronized (this.catchingUp) {
+			awaitOwnWrites(head);
 			int shortReads = 0;
 			while (!this.failed && this.sequence < head) {
+				long reading = System.nanoTime();
 				Unseen unseen = this.store.read(tx -> unseen(tx, this.sequence));
+				this.storeCatchUps.record(Duration.ofNanos(System.nanoTime() - reading));
 				if (unseen.events().isEmpty()) {
 					if (++shortReads > SHORT_READS) {
 						log.warn("Dependency index: the store shows events only up to {} of head {}; answering from "
@@ -464,6 +498,41 @@ public class DependencyIndex {
 			}
 			return this.sequence >= head;
 		}
+	}
+
+	/**
+	 * Waits while every event up to {@code head} the index has not applied is a write of
+	 * this instance that committed and is on its way to the index: under a steady writer
+	 * a read often comes between a write's commit and the index taking it, and reading
+	 * the write's nodes from the store again would cost that read more than the write's
+	 * own apply. Called holding {@link #catchingUp}, which the wait releases.
+	 */
+	private void awaitOwnWrites(long head) {
+		long deadline = System.nanoTime() + OWN_WRITES_WAIT.toNanos();
+		while (this.sequence < head && onlyOwnWritesUpTo(head)) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				// not coming (a write rolled back after its append): the store has them
+				this.inFlight.headSet(head, true).clear();
+				return;
+			}
+			try {
+				this.catchingUp.wait(Math.max(1, left / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private boolean onlyOwnWritesUpTo(long head) {
+		for (long next = this.sequence + 1; next <= head; next++) {
+			if (!this.inFlight.contains(next)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -498,6 +567,7 @@ public class DependencyIndex {
 			nodes.forEach(this::apply);
 			nodes.forEach(this::applyEdges);
 			this.sequence = last;
+			this.inFlight.headSet(last, true).clear();
 			mergeIfDue();
 		}
 		catch (RuntimeException ex) {
