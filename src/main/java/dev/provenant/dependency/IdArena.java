@@ -219,10 +219,14 @@ final class IdArena {
 	 * UTF-16 does until a byte past ASCII differs, and only then are strings made.
 	 */
 	int compare(int a, int b) {
-		long startA = start(a);
-		long startB = start(b);
-		byte[] pageA = this.pages[(int) (startA >>> PAGE_BITS)];
-		byte[] pageB = this.pages[(int) (startB >>> PAGE_BITS)];
+		return compare(this.pages, this.starts, a, b);
+	}
+
+	private static int compare(byte[][] pages, long[][] starts, int a, int b) {
+		long startA = start(starts, a);
+		long startB = start(starts, b);
+		byte[] pageA = pages[(int) (startA >>> PAGE_BITS)];
+		byte[] pageB = pages[(int) (startB >>> PAGE_BITS)];
 		int offsetA = (int) startA & (PAGE_SIZE - 1);
 		int offsetB = (int) startB & (PAGE_SIZE - 1);
 		int lengthA = length(pageA, offsetA);
@@ -241,7 +245,7 @@ final class IdArena {
 		if (byteA >= 0 && byteB >= 0) {
 			return byteA - byteB;
 		}
-		return id(a).compareTo(id(b));
+		return id(pages, starts, a).compareTo(id(pages, starts, b));
 	}
 
 	/**
@@ -251,7 +255,19 @@ final class IdArena {
 	NodeIds view() {
 		byte[][] pagesNow = this.pages;
 		long[][] startsNow = this.starts;
-		return node -> id(pagesNow, startsNow, node);
+		return new NodeIds() {
+
+			@Override
+			public String id(int node) {
+				return IdArena.id(pagesNow, startsNow, node);
+			}
+
+			@Override
+			public int compare(int a, int b) {
+				return IdArena.compare(pagesNow, startsNow, a, b);
+			}
+
+		};
 	}
 
 	/** What the arena, the starts and the hash table take on the heap. */

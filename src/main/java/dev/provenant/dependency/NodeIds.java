@@ -10,4 +10,12 @@ public interface NodeIds {
 
 	String id(int node);
 
+	/**
+	 * Orders two nodes' ids as {@link String#compareTo} does; the index's view compares
+	 * their bytes without making strings.
+	 */
+	default int compare(int a, int b) {
+		return id(a).compareTo(id(b));
+	}
+
 }

@@ -14,7 +14,9 @@ import dev.provenant.memory.Footprint;
  * A blast radius' decisions from the dependency index, newest first, kept in arrays: an
  * {@link AffectedDecision} is made only for an element read, so a client reading a page
  * of a 50,000-decision answer makes a page of records, not 50,000. It keeps node numbers,
- * and reads their ids from the index's arena as elements are read ({@link NodeIds}).
+ * and reads their ids from the index's arena as elements are read ({@link NodeIds}). The
+ * arrays keep the closure's order; the newest-first order is found as far as it is read
+ * ({@link NewestFirst}).
  */
 final class CompactDecisions extends AbstractList<AffectedDecision> implements RandomAccess {
 
@@ -34,20 +36,25 @@ final class CompactDecisions extends AbstractList<AffectedDecision> implements R
 	/** The review state's ordinal plus one; 0 for none. */
 	private final byte[] states;
 
+	private final NewestFirst order;
+
 	private CompactDecisions(NodeIds ids, int size) {
 		this.ids = ids;
 		this.nodes = new int[size];
 		this.seconds = new long[size];
 		this.nanos = new int[size];
 		this.states = new byte[size];
+		this.order = new NewestFirst(ids, this.nodes, this.seconds, this.nanos);
 	}
 
-	/** The decisions among these nodes of the index, ordered newest first. */
+	/**
+	 * The decisions among these nodes of the index, to be read newest first. Their facts
+	 * are copied now, under the index's lock: the index changes after.
+	 */
 	static CompactDecisions of(IndexedGraph graph, int[] decisions) {
-		int[] ordered = NewestFirst.sort(graph, decisions.clone());
-		CompactDecisions compact = new CompactDecisions(graph.ids(), ordered.length);
-		for (int i = 0; i < ordered.length; i++) {
-			int node = ordered[i];
+		CompactDecisions compact = new CompactDecisions(graph.ids(), decisions.length);
+		for (int i = 0; i < decisions.length; i++) {
+			int node = decisions[i];
 			compact.nodes[i] = node;
 			compact.seconds[i] = graph.occurredAtSecond(node);
 			compact.nanos[i] = graph.occurredAtNano(node);
@@ -57,10 +64,14 @@ final class CompactDecisions extends AbstractList<AffectedDecision> implements R
 		return compact;
 	}
 
-	/** What the arrays weigh, without the ids the index holds anyway. */
+	/**
+	 * What the arrays weigh, with their order once found in full, without the ids the
+	 * index holds anyway.
+	 */
 	static long footprint(int size) {
-		return Footprint.object(5 * Footprint.REFERENCE) + NODE_IDS + Footprint.bytes(4L * size)
-				+ Footprint.bytes(8L * size) + Footprint.bytes(4L * size) + Footprint.bytes(size);
+		return Footprint.object(6 * Footprint.REFERENCE) + NODE_IDS + Footprint.bytes(4L * size)
+				+ Footprint.bytes(8L * size) + Footprint.bytes(4L * size) + Footprint.bytes(size)
+				+ NewestFirst.footprint(size);
 	}
 
 	long footprint() {
@@ -69,15 +80,27 @@ final class CompactDecisions extends AbstractList<AffectedDecision> implements R
 
 	/** The ids, in order, read from the index without making records. */
 	List<String> ids() {
-		return new OrderedIds.OfNodes(this.ids, this.nodes);
+		return new OrderedIds.OfNodes(this.ids, this.nodes, this.order);
 	}
 
 	@Override
 	public AffectedDecision get(int index) {
-		byte state = this.states[index];
-		return new AffectedDecision(this.ids.id(this.nodes[index]),
-				Instant.ofEpochSecond(this.seconds[index], this.nanos[index]),
+		int at = this.order.position(index);
+		byte state = this.states[at];
+		return new AffectedDecision(this.ids.id(this.nodes[at]),
+				Instant.ofEpochSecond(this.seconds[at], this.nanos[at]),
 				(state != 0) ? STATES[state - 1].name() : null);
+	}
+
+	@Override
+	public List<AffectedDecision> subList(int fromIndex, int toIndex) {
+		this.order.orderFirst(toIndex);
+		return super.subList(fromIndex, toIndex);
+	}
+
+	/** How many of the decisions are ordered so far. */
+	int ordered() {
+		return this.order.found();
 	}
 
 	/** Without making records. */

@@ -83,7 +83,7 @@ final class IndexedReach {
 
 	/**
 	 * What the answer will weigh, from the closure's node numbers alone: its arrays (the
-	 * ids are the index's), and the numbers sorted while it is built.
+	 * ids are the index's) with their order, and what sorting them in full takes besides.
 	 */
 	private static long estimate(IndexedGraph graph, int[] decisions, int[] actions) {
 		long bytes = CompactDecisions.footprint(decisions.length) + CompactActions.footprint(actions.length);

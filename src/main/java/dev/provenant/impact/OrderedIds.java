@@ -25,26 +25,35 @@ final class OrderedIds {
 		return new Listed(items);
 	}
 
-	/** Node numbers of the dependency index, read as ids. */
+	/** Node numbers of the dependency index, read as ids in their list's order. */
 	static final class OfNodes extends AbstractList<String> implements RandomAccess {
 
 		private final NodeIds ids;
 
 		private final int[] nodes;
 
-		OfNodes(NodeIds ids, int[] nodes) {
+		private final NewestFirst order;
+
+		OfNodes(NodeIds ids, int[] nodes, NewestFirst order) {
 			this.ids = ids;
 			this.nodes = nodes;
+			this.order = order;
 		}
 
 		@Override
 		public String get(int index) {
-			return this.ids.id(this.nodes[index]);
+			return this.ids.id(this.nodes[this.order.position(index)]);
 		}
 
 		@Override
 		public int size() {
 			return this.nodes.length;
+		}
+
+		@Override
+		public List<String> subList(int fromIndex, int toIndex) {
+			this.order.orderFirst(toIndex);
+			return super.subList(fromIndex, toIndex);
 		}
 
 	}

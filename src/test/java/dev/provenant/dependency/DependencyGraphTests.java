@@ -113,10 +113,13 @@ class DependencyGraphTests {
 			assertThat(this.graph.idLength(node)).isGreaterThanOrEqualTo(id.length());
 		});
 		assertThat(this.graph.find("not-" + ids.get(20))).isEqualTo(-1);
+		NodeIds view = this.graph.ids();
 		for (int i = 0; i < 20_000; i++) {
 			String a = ids.get(random.nextInt(ids.size()));
 			String b = ids.get(random.nextInt(ids.size()));
 			assertThat(Integer.signum(this.graph.compareIds(numbers.get(a), numbers.get(b)))).as("%s against %s", a, b)
+				.isEqualTo(Integer.signum(a.compareTo(b)));
+			assertThat(Integer.signum(view.compare(numbers.get(a), numbers.get(b)))).as("view: %s against %s", a, b)
 				.isEqualTo(Integer.signum(a.compareTo(b)));
 		}
 	}

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.provenant.dependency.IndexedGraph;
 import dev.provenant.graph.ActionStatus;
@@ -33,13 +36,7 @@ class CompactListsTests {
 	@Test
 	void decisionsReadBackAsTheirRecordsNewestFirst() {
 		int[] nodes = shuffled();
-		List<AffectedDecision> expected = new ArrayList<>();
-		for (int node : nodes) {
-			ReviewState state = this.graph.states[node];
-			expected.add(new AffectedDecision(this.graph.id(node), this.graph.occurredAt(node),
-					(state != null) ? state.name() : null));
-		}
-		expected.sort(Dated.NEWEST_FIRST);
+		List<AffectedDecision> expected = decisions(nodes);
 
 		CompactDecisions compact = CompactDecisions.of(this.graph, nodes);
 		assertThat(compact).containsExactlyElementsOf(expected);
@@ -123,6 +120,69 @@ class CompactListsTests {
 		assertThat(CompactDecisions.of(this.graph, new int[0])).isEmpty();
 		assertThat(CompactActions.of(this.graph, new int[] { 7 })).extracting(Dated::id)
 			.containsExactly(this.graph.id(7));
+	}
+
+	/**
+	 * A first page orders the newest entries only, not the whole list; a read past them
+	 * orders the rest, and the page reads the same before and after.
+	 */
+	@Test
+	void aFirstPageOrdersOnlyTheNewestEntries() {
+		int[] nodes = shuffled();
+		List<AffectedDecision> expected = decisions(nodes);
+		CompactDecisions compact = CompactDecisions.of(this.graph, nodes);
+		assertThat(compact.subList(0, 20)).isEqualTo(expected.subList(0, 20));
+		assertThat(compact.ids().subList(0, 20))
+			.isEqualTo(expected.subList(0, 20).stream().map(AffectedDecision::id).toList());
+		assertThat(compact.ordered()).as("entries ordered for a first page").isEqualTo(NewestFirst.FIRST);
+
+		assertThat(compact.get(NewestFirst.FIRST)).isEqualTo(expected.get(NewestFirst.FIRST));
+		assertThat(compact.ordered()).as("entries ordered once read past the first").isEqualTo(SIZE);
+		assertThat(compact).containsExactlyElementsOf(expected);
+
+		CompactActions actions = CompactActions.of(this.graph, nodes);
+		assertThat(actions.get(5).id()).isEqualTo(expected.get(5).id());
+		assertThat(actions.ordered()).isEqualTo(NewestFirst.FIRST);
+		assertThat(ActionPositions.of(actions).id(NewestFirst.FIRST + 1))
+			.isEqualTo(expected.get(NewestFirst.FIRST + 1).id());
+		assertThat(actions.ordered()).isEqualTo(SIZE);
+	}
+
+	/** A kept answer is read by several requests at once: each reads the same order. */
+	@Test
+	void requestsReadingOneListAtOnceReadOneOrder() throws Exception {
+		int[] nodes = shuffled();
+		List<AffectedDecision> expected = decisions(nodes);
+		for (int round = 0; round < 20; round++) {
+			CompactDecisions compact = CompactDecisions.of(this.graph, nodes);
+			ExecutorService readers = Executors.newFixedThreadPool(4);
+			try {
+				List<Future<List<AffectedDecision>>> reads = new ArrayList<>();
+				for (int reader = 0; reader < 4; reader++) {
+					int from = (reader % 2 == 0) ? 0 : SIZE - 30;
+					reads.add(readers.submit(() -> new ArrayList<>(compact.subList(from, from + 30))));
+				}
+				for (int reader = 0; reader < 4; reader++) {
+					int from = (reader % 2 == 0) ? 0 : SIZE - 30;
+					assertThat(reads.get(reader).get()).isEqualTo(expected.subList(from, from + 30));
+				}
+			}
+			finally {
+				readers.shutdownNow();
+			}
+		}
+	}
+
+	/** The records of these decisions, newest first. */
+	private List<AffectedDecision> decisions(int[] nodes) {
+		List<AffectedDecision> expected = new ArrayList<>();
+		for (int node : nodes) {
+			ReviewState state = this.graph.states[node];
+			expected.add(new AffectedDecision(this.graph.id(node), this.graph.occurredAt(node),
+					(state != null) ? state.name() : null));
+		}
+		expected.sort(Dated.NEWEST_FIRST);
+		return expected;
 	}
 
 	/** Every node once, in a random order. */
