@@ -45,7 +45,9 @@ public class BlastRadiusService {
 
 	/**
 	 * Recent answers from the index, by question and the audit sequence they reflect;
-	 * weighed in bytes ({@code provenant.caches.blast-radius-bytes}).
+	 * weighed in bytes ({@code provenant.caches.blast-radius-bytes}). The index only
+	 * moves forward, so answers of an older sequence are dropped once a newer one is
+	 * kept.
 	 */
 	private final KeptAnswers<Question, BlastRadius> recent;
 
@@ -56,7 +58,7 @@ public class BlastRadiusService {
 		this.index = index;
 		this.limit = limit;
 		this.recent = caches.answers(CacheBounds.BLAST_RADII, caches.bounds().blastRadiusBytes().toBytes(),
-				AnswerFootprint::of);
+				AnswerFootprint::of, Question::sequence);
 	}
 
 	private record Rooted(ProvenanceNode root, long head) {

@@ -37,9 +37,13 @@ public class Caches {
 		return this.bounds;
 	}
 
-	/** Answers kept up to {@code maxBytes}, the newest always (see KeptAnswers). */
-	public <K, V> KeptAnswers<K, V> answers(String name, long maxBytes, ToLongFunction<V> weigher) {
-		KeptAnswers<K, V> answers = new KeptAnswers<>(maxBytes, weigher);
+	/**
+	 * Answers kept up to {@code maxBytes}, the newest always, those of a generation older
+	 * than the newest kept dropped (see KeptAnswers).
+	 */
+	public <K, V> KeptAnswers<K, V> answers(String name, long maxBytes, ToLongFunction<V> weigher,
+			ToLongFunction<K> generation) {
+		KeptAnswers<K, V> answers = new KeptAnswers<>(maxBytes, weigher, generation);
 		CaffeineCacheMetrics.monitor(this.meters, answers.cache(), name);
 		measured(name, answers::weight, answers::size, () -> maxBytes);
 		return answers;

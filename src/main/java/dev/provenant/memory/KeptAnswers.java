@@ -16,6 +16,12 @@ import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
  * weight, so the two together never pass the bound; when a newer answer comes, it joins
  * the cache and competes there. An answer heavier than the bound is not kept, nor one the
  * loader returns as {@code null}.
+ * <p>
+ * Answers may belong to a generation, the state of the data they were computed from (the
+ * audit sequence the dependency index had reached). Once an answer of a newer generation
+ * is kept, those of older ones are dropped: no question is asked of a state the service
+ * has moved past, so under steady writes they would only fill the bound with answers
+ * nobody can hit, and keep that much more of the heap live for the collector to mark.
  */
 public final class KeptAnswers<K, V> {
 
@@ -29,11 +35,21 @@ public final class KeptAnswers<K, V> {
 
 	private final Policy.Eviction<K, Kept<V>> eviction;
 
+	private final ToLongFunction<K> generation;
+
 	private volatile Newest<K, V> newest;
 
+	/** The newest generation kept so far. */
+	private long latest = Long.MIN_VALUE;
+
 	KeptAnswers(long maxBytes, ToLongFunction<V> weigher) {
+		this(maxBytes, weigher, key -> 0);
+	}
+
+	KeptAnswers(long maxBytes, ToLongFunction<V> weigher, ToLongFunction<K> generation) {
 		this.maxBytes = maxBytes;
 		this.weigher = weigher;
+		this.generation = generation;
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
 			.<K, Kept<V>>weigher((key, kept) -> (int) Math.min(Integer.MAX_VALUE, kept.bytes()))
@@ -74,14 +90,20 @@ public final class KeptAnswers<K, V> {
 
 	private synchronized void keep(K key, V value) {
 		long bytes = this.weigher.applyAsLong(value);
-		if (bytes > this.maxBytes) {
+		long generation = this.generation.applyAsLong(key);
+		if (bytes > this.maxBytes || generation < this.latest) {
 			return;
+		}
+		if (generation > this.latest) {
+			this.latest = generation;
+			this.cache.asMap().keySet().removeIf(kept -> this.generation.applyAsLong(kept) < generation);
 		}
 		Newest<K, V> previous = this.newest;
 		this.cache.invalidate(key);
 		this.eviction.setMaximum(this.maxBytes - bytes);
 		this.newest = new Newest<>(key, new Kept<>(value, bytes));
-		if (previous != null && !previous.key().equals(key)) {
+		if (previous != null && !previous.key().equals(key)
+				&& this.generation.applyAsLong(previous.key()) == generation) {
 			this.cache.put(previous.key(), previous.kept());
 		}
 		this.cache.cleanUp();

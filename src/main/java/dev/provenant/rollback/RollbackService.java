@@ -61,7 +61,7 @@ public class RollbackService {
 		this.blastRadius = blastRadius;
 		this.limit = limit;
 		this.plans = caches.answers(CacheBounds.ROLLBACK_PLANS, caches.bounds().rollbackPlanBytes().toBytes(),
-				KeptPlan::bytes);
+				KeptPlan::bytes, Question::sequence);
 		this.store = store;
 		this.clock = clock;
 		this.audit = audit;

@@ -60,6 +60,31 @@ class KeptAnswersTests {
 		assertThat(answers.weight()).isEqualTo(4);
 	}
 
+	/**
+	 * Keys "generation:question": once an answer of generation 2 is kept, those of 1 go,
+	 * and a late answer of 1 is not kept.
+	 */
+	@Test
+	void answersOfAnOlderGenerationGoOnceANewerOneIsKept() {
+		KeptAnswers<String, String> answers = new KeptAnswers<>(1000, String::length,
+				key -> Long.parseLong(key.substring(0, key.indexOf(':'))));
+		answers.get("1:a", this::load);
+		answers.get("1:b", this::load);
+		answers.get("1:c", this::load);
+		assertThat(answers.size()).isEqualTo(3);
+		answers.get("2:a", this::load);
+		assertThat(answers.size()).isEqualTo(1);
+		assertThat(answers.weight()).isEqualTo("2:a2:a".length());
+		this.loads.set(0);
+		answers.get("1:b", this::load);
+		answers.get("1:b", this::load);
+		assertThat(this.loads).as("an older generation's answer computed again, not kept").hasValue(2);
+		answers.get("2:b", this::load);
+		answers.get("2:a", this::load);
+		assertThat(this.loads).hasValue(3);
+		assertThat(answers.size()).isEqualTo(2);
+	}
+
 	@Test
 	void nothingIsKeptForNullOrWithoutRoom() {
 		KeptAnswers<String, String> answers = new KeptAnswers<>(100, String::length);
