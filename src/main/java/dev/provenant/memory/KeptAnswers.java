@@ -89,21 +89,29 @@ public final class KeptAnswers<K, V> {
 	}
 
 	private synchronized void keep(K key, V value) {
-		long bytes = this.weigher.applyAsLong(value);
 		long generation = this.generation.applyAsLong(key);
-		if (bytes > this.maxBytes || generation < this.latest) {
+		if (generation < this.latest) {
 			return;
 		}
 		if (generation > this.latest) {
+			// Older answers go even if this one is too heavy to keep.
 			this.latest = generation;
 			this.cache.asMap().keySet().removeIf(kept -> this.generation.applyAsLong(kept) < generation);
+			Newest<K, V> pinned = this.newest;
+			if (pinned != null && this.generation.applyAsLong(pinned.key()) < generation) {
+				this.newest = null;
+				this.eviction.setMaximum(this.maxBytes);
+			}
+		}
+		long bytes = this.weigher.applyAsLong(value);
+		if (bytes > this.maxBytes) {
+			return;
 		}
 		Newest<K, V> previous = this.newest;
 		this.cache.invalidate(key);
 		this.eviction.setMaximum(this.maxBytes - bytes);
 		this.newest = new Newest<>(key, new Kept<>(value, bytes));
-		if (previous != null && !previous.key().equals(key)
-				&& this.generation.applyAsLong(previous.key()) == generation) {
+		if (previous != null && !previous.key().equals(key)) {
 			this.cache.put(previous.key(), previous.kept());
 		}
 		this.cache.cleanUp();

@@ -83,6 +83,9 @@ class KeptAnswersTests {
 		answers.get("2:a", this::load);
 		assertThat(this.loads).hasValue(3);
 		assertThat(answers.size()).isEqualTo(2);
+		answers.get("3:" + "x".repeat(600), this::load);
+		assertThat(answers.size()).as("an answer too heavy to keep still ends the older generation").isZero();
+		assertThat(answers.weight()).isZero();
 	}
 
 	@Test
