@@ -1,8 +1,8 @@
 // Nodes matching a user's text, best first: the node whose id is the text, then ids starting with it (range seek
 // on the id index), then the full-text index's hits on names and ids by score. $query is the text as a Lucene
 // query (null when the text has no word to look for); $kinds null means every kind.
-// The full-text index is eventually consistent (V0012): the wait applies what committed writes left pending, so a
-// search sees everything written before it.
+// The full-text index is eventually consistent (V0012) and reopened on a clock (ADR 11): the wait applies what
+// committed writes left pending and reopens the index, so a search sees everything written before it.
 CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
 CALL {
   MATCH (n:Node {id: $text})
