@@ -85,13 +85,10 @@ class EmbeddedNeo4jConfiguration {
 			.setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(properties.pageCacheMb()))
 			.setConfig(GraphDatabaseSettings.keep_logical_logs, properties.txLogRetention())
-			// The name search index is eventually consistent (V0012), but by default its
-			// Lucene reader is still reopened after every transaction's updates: a tenth
-			// of
-			// the service's CPU under small writes. Reopened once a second instead; a
-			// search
-			// refreshes it first anyway (search/find_nodes), so it still sees every
-			// write.
+			// The name search index is eventually consistent (V0012), yet by default
+			// its Lucene reader is reopened after every transaction's updates: a tenth of
+			// the CPU of small writes. Once a second instead; a search reopens it first
+			// (search/find_nodes), so it still sees every answered write.
 			.setConfig(FulltextSettings.eventually_consistent_refresh_interval, SEARCH_INDEX_REFRESH)
 			.build();
 		log.info("Embedded Neo4j ready in {} ms, Bolt at {} (user {}, password in {})",
